@@ -1,0 +1,43 @@
+import type { ToolName } from '../policy/types.js'
+
+/** What a tool hands back to the model. `is_error` results tell the model how to proceed. */
+export interface ToolResult {
+  content: string
+  is_error?: boolean
+}
+
+/** Everything a tool may use while it runs. Built once per run by the agent loop. */
+export interface ToolContext {
+  /** Absolute real path of the workspace root; every path a tool touches lies below it. */
+  workspace: string
+  /** Aborted when the call's wall-clock cap passes or the run is cancelled. */
+  signal: AbortSignal
+  /**
+   * Absolute real paths of the files read in this session (with their content hash as read).
+   * Write over an existing file and Edit require an entry: the model must see a file before it
+   * changes it.
+   */
+  readFiles: Map<string, string>
+  /** Whether the policy's read rules allow a workspace-relative path; Glob and Grep filter by it. */
+  canRead(relativePath: string): boolean
+  /** The environment for child processes (an allow-list: never the action's secrets). */
+  childEnv: NodeJS.ProcessEnv
+}
+
+/** Thrown by `parse` when the model sent a bad input; the message tells the model how to fix it. */
+export class ToolInputError extends Error {
+  override name = 'ToolInputError'
+}
+
+export interface Tool<Input = unknown> {
+  name: ToolName
+  /** Told to the model; short, because it is paid for on every turn (but cached). */
+  description: string
+  /** JSON Schema of the input; each field has a description for the model. */
+  inputSchema: Record<string, unknown>
+  /** Read-only tools in one turn run concurrently. */
+  readOnly: boolean
+  /** Checks and normalises the raw input; throws ToolInputError. */
+  parse(input: unknown): Input
+  execute(input: Input, context: ToolContext): Promise<ToolResult>
+}
