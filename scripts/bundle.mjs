@@ -4,7 +4,15 @@
 // entries share dist/, so each entry is built on its own and its chunks are renamed
 // `<entry>.<id>.js` (and the loader's suffix with them) so that they can never collide.
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,13 +27,29 @@ mkdirSync(dist)
 for (const entry of entries) {
   const out = mkdtempSync(join(tmpdir(), `claw-ncc-${entry}-`))
   try {
-    execFileSync(process.execPath, [ncc, 'build', join(root, 'src', `${entry}.ts`), '-o', out, '-q', '--license', 'licenses.txt'], {
-      cwd: root,
-      stdio: 'inherit'
-    })
+    execFileSync(
+      process.execPath,
+      [
+        ncc,
+        'build',
+        join(root, 'src', `${entry}.ts`),
+        '-o',
+        out,
+        '-q',
+        '--license',
+        'licenses.txt'
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit'
+      }
+    )
     for (const file of readdirSync(out)) {
       if (file === 'index.js') {
-        const code = readFileSync(join(out, file), 'utf8').replaceAll('".index.js"', `".${entry}.js"`)
+        const code = readFileSync(join(out, file), 'utf8').replaceAll(
+          '".index.js"',
+          `".${entry}.js"`
+        )
         writeFileSync(join(dist, `${entry}.js`), entry === 'cli' ? ensureShebang(code) : code)
       } else if (file.endsWith('.index.js')) {
         cpSync(join(out, file), join(dist, file.replace(/\.index\.js$/, `.${entry}.js`)))

@@ -11,6 +11,11 @@ export class UserError extends Error {
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   if (typeof error === 'string') return error
+  // Errors from another realm (Node's fs under Jest's VM modules) fail instanceof but keep a message.
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const message = error.message
+    if (typeof message === 'string') return message
+  }
   try {
     return JSON.stringify(error)
   } catch {

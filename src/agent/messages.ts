@@ -34,8 +34,7 @@ export type AssistantBlock = TextBlock | ToolUseBlock | ThinkingBlock
 export type UserBlock = TextBlock | ToolResultBlock
 
 export type Message =
-  | { role: 'user'; content: string | UserBlock[] }
-  | { role: 'assistant'; content: AssistantBlock[] }
+  { role: 'user'; content: string | UserBlock[] } | { role: 'assistant'; content: AssistantBlock[] }
 
 /** Token counts of one model request, as the API reports them. */
 export interface Usage {

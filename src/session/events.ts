@@ -77,13 +77,7 @@ export interface CompactionEvent {
 }
 
 export type RunStatus =
-  | 'success'
-  | 'max-turns'
-  | 'max-cost'
-  | 'timeout'
-  | 'needs-approval'
-  | 'refusal'
-  | 'error'
+  'success' | 'max-turns' | 'max-cost' | 'timeout' | 'needs-approval' | 'refusal' | 'error'
 
 export interface OutcomeEvent {
   type: 'outcome'

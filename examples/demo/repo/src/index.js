@@ -1,0 +1,3 @@
+export { parseDuration, DurationError } from './parse.js'
+export { formatDuration } from './format.js'
+export { UNITS } from './units.js'

@@ -1,0 +1,135 @@
+import { realpathSync } from 'node:fs'
+import type { Message, Usage } from './messages.js'
+import type { ModelClient } from './model-client.js'
+import { runAgent, type AgentResult, type ExecutedCall } from './loop.js'
+import { buildSystemPrompt } from './prompt.js'
+import { costOf } from './pricing.js'
+import type { Policy, TaskName } from '../policy/types.js'
+import { decide, canReadPath } from '../policy/decide.js'
+import { rulesFor } from '../policy/rules.js'
+import { policyDigest } from '../policy/load.js'
+import { ALL_TOOLS, toolDefinitions } from '../tools/registry.js'
+import { runToolCalls } from '../tools/run-tool.js'
+import { childEnvironment } from '../sandbox/child-env.js'
+import { createRedactor } from '../sandbox/redact.js'
+import { SessionWriter } from '../session/writer.js'
+import type { SessionEvent } from '../session/events.js'
+
+/**
+ * One agent run on a workspace, wired from its parts: policy, tools, model, session. Both entry
+ * points (the action and `claw run`) call this; neither touches the loop's parts directly.
+ */
+export interface RunTaskOptions {
+  /** The repository checkout the agent works in. */
+  workspace: string
+  task: TaskName
+  /** The user's request. */
+  prompt: string
+  policy: Policy
+  model: ModelClient
+  modelName: string
+  /** Where the JSONL transcript goes (outside the workspace). */
+  sessionPath: string
+  /** Overrides of the policy's limits (the action's inputs, the CLI's flags). */
+  limits?: { maxTurns?: number; maxCostUsd?: number; timeoutMinutes?: number }
+  /** Values that must never reach the model, the session or a log. */
+  secrets?: string[]
+  /** For the session header: `owner/name`, or the directory's name locally. */
+  repository: string
+  /** The GitHub event name, or `cli`. */
+  event: string
+  log?: (line: string) => void
+  signal?: AbortSignal
+  /** The environment child processes start from (filtered to an allow-list). */
+  env?: NodeJS.ProcessEnv
+  /** Injected clock for tests. */
+  now?: () => number
+}
+
+export interface RunTaskResult extends AgentResult {
+  sessionPath: string
+}
+
+export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
+  const now = options.now ?? Date.now
+  const workspace = realpathSync(options.workspace)
+  const rules = rulesFor(options.policy, options.task)
+  const redact = createRedactor(options.secrets ?? [])
+  const log = options.log ?? (() => {})
+  const session = SessionWriter.create(
+    options.sessionPath,
+    {
+      task: options.task,
+      repository: options.repository,
+      event: options.event,
+      model: options.modelName,
+      policy_digest: policyDigest(options.policy),
+      policy_source: options.policy.source,
+      started_at: new Date(now()).toISOString(),
+      prompt: options.prompt
+    },
+    { redact }
+  )
+  const record = (event: SessionEvent): void => {
+    session.append(event)
+    if (event.type === 'tool_call') log(describeCall(event.tool, event.input, event.decision))
+  }
+
+  const tools = new Map(ALL_TOOLS.map(tool => [tool.name, tool] as const))
+  // One context for the whole run: the files read in earlier turns stay known to Write and Edit.
+  const toolContext = {
+    workspace,
+    readFiles: new Map<string, string>(),
+    canRead: (relativePath: string) => canReadPath(rules, relativePath),
+    childEnv: childEnvironment(options.env ?? process.env)
+  }
+  const limits = options.policy.limits
+  const timeoutMinutes = options.limits?.timeoutMinutes ?? limits['timeout-minutes']
+  const messages: Message[] = [{ role: 'user', content: redact(options.prompt) }]
+  try {
+    const result = await runAgent({
+      model: options.model,
+      modelName: options.modelName,
+      system: buildSystemPrompt({ task: options.task, workspace }),
+      tools: toolDefinitions(ALL_TOOLS),
+      messages,
+      limits: {
+        maxTurns: options.limits?.maxTurns ?? limits['max-turns'],
+        maxCostUsd: options.limits?.maxCostUsd ?? limits['max-cost-usd'],
+        deadline: now() + timeoutMinutes * 60_000
+      },
+      record,
+      costOf: (model: string, usage: Usage) => costOf(model, usage),
+      log,
+      signal: options.signal,
+      now,
+      executeCalls: async (calls, signal): Promise<ExecutedCall[]> => {
+        const outcomes = await runToolCalls(calls, {
+          tools,
+          decide: (tool, input) => decide(options.policy, options.task, { tool, input }, workspace),
+          context: toolContext,
+          redact,
+          record,
+          signal
+        })
+        return outcomes.map(outcome => ({
+          result: outcome.result,
+          pending: outcome.pending,
+          rule: outcome.decision.rule
+        }))
+      }
+    })
+    return { ...result, sessionPath: session.path }
+  } finally {
+    session.close()
+  }
+}
+
+function describeCall(tool: string, input: unknown, decision: { decision: string; rule: string }) {
+  const fields = (input ?? {}) as Record<string, unknown>
+  const subject = [fields.command, fields.file_path, fields.pattern].find(
+    (value): value is string => typeof value === 'string'
+  )
+  const shown = subject && subject.length > 120 ? `${subject.slice(0, 120)}…` : (subject ?? '')
+  return `  ${tool} ${shown} → ${decision.decision} (${decision.rule})`
+}

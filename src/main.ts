@@ -1,0 +1,108 @@
+/**
+ * The action's main step, wiring only: read the settings, decide what to do, run the agent,
+ * report. Everything runs inside one try/catch that ends in `core.setFailed`, so a bad input or a
+ * failed run is one readable error line, never a crash with a stack trace.
+ */
+import * as core from '@actions/core'
+import { planRun, requireApiKey } from './action/plan-run.js'
+import {
+  runAgentTask as defaultRunAgentTask,
+  type AgentTaskResult,
+  type RunAgentTask
+} from './action/run-agent-task.js'
+import { sessionFilePath } from './action/session-path.js'
+import { Outputs, State, type Conclusion } from './constants.js'
+import { errorMessage, UserError } from './errors.js'
+import { describeSettings, getSettings, type Settings } from './settings.js'
+
+/** What `run` calls out to; tests replace the agent with a fake. */
+export interface RunDependencies {
+  runAgentTask: RunAgentTask
+}
+
+export async function run(dependencies: Partial<RunDependencies> = {}): Promise<void> {
+  const runAgentTask = dependencies.runAgentTask ?? defaultRunAgentTask
+  let settings: Settings | undefined
+  try {
+    const current = await core.group('claw: settings', () => Promise.resolve(readSettings()))
+    settings = current
+
+    const plan = planRun(current)
+    if (plan.kind === 'skip') {
+      core.info(`claw: skipped. ${plan.reason}`)
+      core.setOutput(Outputs.Conclusion, 'skipped' satisfies Conclusion)
+      core.setOutput(Outputs.Task, current.task ?? '')
+      await writeSummary(`**claw** skipped: ${plan.reason}`)
+      return
+    }
+
+    requireApiKey(current)
+    const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd()
+    const sessionFile = sessionFilePath(process.env)
+    // Saved before the run so that the post step finds the transcript after a failure or cancel.
+    core.saveState(State.SessionFile, sessionFile)
+
+    const result = await core.group('claw: agent', () =>
+      runAgentTask(current, workspace, { sessionFile })
+    )
+    setResultOutputs(result)
+    await writeSummary(describeResult(result))
+    if (result.conclusion === 'failure') core.setFailed(`claw: ${result.reason}`)
+  } catch (error) {
+    const message = errorMessage(error)
+    // A UserError is the whole story; anything else gets its stack at debug level for a bug report.
+    if (!(error instanceof UserError) && error instanceof Error && error.stack !== undefined) {
+      core.debug(error.stack)
+    }
+    try {
+      core.setOutput(Outputs.Conclusion, 'failure' satisfies Conclusion)
+      core.setOutput(Outputs.Task, settings?.task ?? '')
+      await writeSummary(`**claw** failed: ${message}`)
+    } catch (reportError) {
+      core.warning(`claw: could not report the failure: ${errorMessage(reportError)}`)
+    }
+    core.setFailed(message)
+  }
+}
+
+function readSettings(): Settings {
+  const settings = getSettings()
+  core.debug(`claw settings: ${describeSettings(settings)}`)
+  return settings
+}
+
+function setResultOutputs(result: AgentTaskResult): void {
+  core.setOutput(Outputs.Conclusion, result.conclusion)
+  core.setOutput(Outputs.Task, result.task)
+  core.setOutput(Outputs.SessionFile, result.sessionFile ?? '')
+  core.setOutput(Outputs.Branch, result.branch ?? '')
+  core.setOutput(Outputs.PullRequest, result.pullRequest ?? '')
+  core.setOutput(Outputs.ReviewId, result.reviewId === undefined ? '' : String(result.reviewId))
+  core.setOutput(Outputs.Turns, String(result.turns))
+  core.setOutput(Outputs.CostUsd, result.costUsd.toFixed(4))
+  core.setOutput(Outputs.InputTokens, String(result.usage.input_tokens))
+  core.setOutput(Outputs.OutputTokens, String(result.usage.output_tokens))
+}
+
+function describeResult(result: AgentTaskResult): string {
+  const cost = `$${result.costUsd.toFixed(2)}`
+  return `**claw** ${result.task}: ${result.conclusion} after ${result.turns} turns (${cost}). ${result.reason}`
+}
+
+/**
+ * Appends one line to the job summary. Messages can quote input values, and the summary renders
+ * HTML, so `<`, `>` and `&` are escaped. A summary that cannot be written (no
+ * `GITHUB_STEP_SUMMARY` outside a runner) is a warning, not a reason to fail the step.
+ */
+async function writeSummary(line: string): Promise<void> {
+  try {
+    await core.summary.addRaw(escapeHtml(line), true).write()
+  } catch (error) {
+    core.summary.emptyBuffer()
+    core.warning(`claw: could not write the job summary: ${errorMessage(error)}`)
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+}

@@ -1,0 +1,45 @@
+import type { ToolDefinition } from '../agent/model-client.js'
+import { bashTool } from './bash.js'
+import { editTool } from './edit.js'
+import { globTool } from './glob.js'
+import { grepTool } from './grep.js'
+import { readTool } from './read.js'
+import type { Tool } from './tool.js'
+import { writeTool } from './write.js'
+
+/** The six tools, in the order the model is told about them. */
+export const ALL_TOOLS: readonly Tool[] = [
+  bashTool,
+  readTool,
+  writeTool,
+  editTool,
+  globTool,
+  grepTool
+] as Tool[]
+
+/**
+ * The tools a task offers, by name (all six without `names`). An unknown name is a programming
+ * error in a task's profile, so it throws.
+ */
+export function toolsByName(names?: readonly string[]): Map<string, Tool> {
+  const all = new Map(ALL_TOOLS.map(tool => [tool.name as string, tool]))
+  if (names === undefined) return all
+  const chosen = new Map<string, Tool>()
+  for (const name of names) {
+    const tool = all.get(name)
+    if (tool === undefined) {
+      throw new Error(`Unknown tool ${name}; the tools are ${[...all.keys()].join(', ')}.`)
+    }
+    chosen.set(name, tool)
+  }
+  return chosen
+}
+
+/** What the model is told about each tool. */
+export function toolDefinitions(tools: Iterable<Tool>): ToolDefinition[] {
+  return [...tools].map(tool => ({
+    name: tool.name,
+    description: tool.description,
+    input_schema: tool.inputSchema
+  }))
+}

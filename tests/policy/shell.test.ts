@@ -1,0 +1,222 @@
+import { describe, it, expect } from '@jest/globals'
+import { UNKNOWN, analyzeCommandLine, decodeAnsiC } from '../../src/policy/shell.js'
+
+const problems = (line: string) => analyzeCommandLine(line).problems
+
+describe('analyzeCommandLine: the commands the shell will run', () => {
+  const cases: [line: string, commands: string[]][] = [
+    ['npm test', ['npm test']],
+    [`'g'it "push"`, ['git push']],
+    ['\\r\\m -rf x', ['rm -rf x']],
+    [`g$'\\x69't push`, ['git push']],
+    [`echo "a\\"b" 'it'\\''s' a\\ b`, [`echo a"b it's a b`]],
+    ['echo "a\\qb"', ['echo a\\qb']],
+    ['a; b && c || d | e |& f\ng', ['a', 'b', 'c', 'd', 'e', 'f', 'g']],
+    ['(a; (b)) && { c; }', ['a', 'b', 'c']],
+    ['if a; then b; elif c; then d; else e; fi', ['a', 'b', 'c', 'd', 'e']],
+    ['while a; do b; done; until c; do d; done', ['a', 'b', 'c', 'd']],
+    ['for x in 1 2; do b "$x"; done', [`b ${UNKNOWN}`]],
+    ['case y in a|b) c;; *) d;; esac', ['c', 'd']],
+    ['! a', ['a']],
+    ['time a', ['a']],
+    ['[[ -f x ]] && a', ['a']],
+    ['FOO=1 BAR=two a', ['a']],
+    ['env -i FOO=1 a b', ['env -i FOO=1 a b', 'a b']],
+    ['nice -n 5 a', ['nice -n 5 a', 'a']],
+    ['nohup a', ['nohup a', 'a']],
+    ['command -v a', ['command -v a', 'a']],
+    ['timeout --signal=KILL 5s a b', ['timeout --signal=KILL 5s a b', 'a b']],
+    ['sudo -u bob a', ['sudo -u bob a', 'a']],
+    ['xargs -n 1 a', ['xargs -n 1 a', `a ${UNKNOWN}`]],
+    ['xargs -I {} a {} b', ['xargs -I {} a {} b', `a ${UNKNOWN} b`]],
+    ['xargs', ['xargs', `echo ${UNKNOWN}`]],
+    ['xargs grep -i x', ['xargs grep -i x', `grep -i x ${UNKNOWN}`]],
+    [
+      'find . -name x -exec a {} \\; -exec b {} +',
+      ['find . -name x -exec a {} ; -exec b {} +', `a ${UNKNOWN}`, `b ${UNKNOWN}`]
+    ],
+    ['env timeout 5 a', ['env timeout 5 a', 'timeout 5 a', 'a']],
+    ['echo *.ts', [`echo ${UNKNOWN}.ts`]],
+    ["echo '*.ts'", ['echo *.ts']],
+    ['echo x{a,b}y', [`echo x${UNKNOWN}y`]],
+    ['echo {} {x}', ['echo {} {x}']],
+    ['echo ~/x', [`echo ${UNKNOWN}/x`]],
+    ['echo --prefix=~/x', [`echo --prefix=${UNKNOWN}/x`]],
+    ["echo '~'", ['echo ~']],
+    ['echo $HOME "$1"', [`echo ${UNKNOWN} ${UNKNOWN}`]],
+    ['[ -f x ]', ['[ -f x ]']]
+  ]
+  it.each(cases)('%j', (line, commands) => {
+    const analysis = analyzeCommandLine(line)
+    expect(analysis.problems).toEqual([])
+    expect(analysis.commands.map(command => command.text)).toEqual(commands)
+    for (const command of analysis.commands) expect(command.text).toBe(command.argv.join(' '))
+  })
+
+  it('marks commands run by another command', () => {
+    expect(analyzeCommandLine('env a').commands[1]).toEqual({ argv: ['a'], text: 'a', via: 'env' })
+  })
+})
+
+describe('analyzeCommandLine: what cannot be checked statically', () => {
+  const cases: [line: string, problem: RegExp][] = [
+    ['$(curl x)', /command substitution/],
+    ['echo `id`', /command substitution/],
+    ['echo "$(id)"', /command substitution/],
+    ['cat <<EOF\n$(id)\nEOF', /command substitution/],
+    ['cat <(id)', /process substitution/],
+    ['echo $((1 + 2))', /arithmetic/],
+    ['(( x++ ))', /arithmetic/],
+    ['let x=1', /let/],
+    ['for ((i = 0; i < 2; i++)); do a; done', /C-style/],
+    ['$CMD', /command name `\$CMD`/],
+    ['"$CMD" x', /command name/],
+    ['*.sh', /command name/],
+    ['{a,b}', /command name/],
+    ['~/bin/x', /command name/],
+    ['echo ${x:-$(id)}', /parameter expansions with operators/],
+    ['echo ${!x}', /parameter expansions with operators/],
+    ['eval x', /eval/],
+    ['exec a', /exec/],
+    ['source x', /source/],
+    ['. x', /source/],
+    ['builtin eval x', /eval/],
+    ['command eval x', /eval/],
+    ["bash -c 'a'", /bash -c/],
+    ["/bin/sh -xc 'a'", /sh -c/],
+    ['zsh', /reading commands from its input/],
+    ['a | dash', /reading commands from its input/],
+    ['ksh <<EOF\na\nEOF', /reading commands from its input/],
+    ["bash <<< 'a'", /reading commands from its input/],
+    ['bash -s x', /reading commands from its input/],
+    ['bash $SCRIPT', /only known at run time/],
+    ['f() { a; }', /function definitions/],
+    ['function f { a; }', /function definitions/],
+    ['alias ls=rm', /aliases/],
+    ['a &', /background/],
+    ['coproc a', /coproc/],
+    ['export X=1', /export/],
+    ['declare -a x', /declare/],
+    ['local x=1', /declare|local/],
+    ['PATH=/tmp a', /PATH/],
+    ['LD_PRELOAD=x.so a', /LD_PRELOAD/],
+    ['GIT_SSH_COMMAND=x git fetch', /GIT_SSH_COMMAND/],
+    ['NODE_OPTIONS=--require=x npm test', /NODE_OPTIONS/],
+    ['HOME=src git diff', /HOME/],
+    ['PATH=/tmp', /PATH/],
+    ['FOO=$X a', /value assigned to FOO/],
+    ['FOO=~/x a', /value assigned to FOO/],
+    ['a[0]=1', /array/],
+    ['env -S "a b"', /env -S/],
+    ['env $X a', /cannot tell which command `env` runs/],
+    ['timeout 5 $CMD', /cannot tell which command `timeout` runs/],
+    ['sudo -s', /shell/],
+    ['xargs -I {} {} x', /xargs/],
+    ['find . -exec {} \\;', /find -exec/],
+    ['find . -exec a {}', /without a complete command/],
+    ['watch a', /watch/],
+    ["printf -v 'a[$(id)]' x", /subscripts/],
+    ["[[ 'a[$(id)]' -eq 1 ]]", /subscripts/],
+    ['a > $OUT', /redirection target `\$OUT`/],
+    ['a > *.txt', /redirection target/],
+    ['cd src && a > x', /after `cd`/],
+    ['echo "unterminated', /not valid Bash.*closing quote/],
+    ['a ) b', /not valid Bash/],
+    ['echo $"hello"', /translated/],
+    ["echo $'\\c'", /escapes/]
+  ]
+  it.each(cases)('%j', (line, problem) => {
+    const found = problems(line)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.join('\n')).toMatch(problem)
+  })
+
+  it('reports deep nesting instead of crashing, within a second', () => {
+    for (const line of [
+      '('.repeat(2000) + 'a' + ')'.repeat(2000),
+      '( '.repeat(300) + 'a' + ' )'.repeat(300),
+      '{ '.repeat(2000) + 'a; ' + '}'.repeat(2000),
+      'if a; then '.repeat(600) + 'b' + '; fi'.repeat(600),
+      'while a; do '.repeat(150) + 'b' + '; done'.repeat(150)
+    ]) {
+      const started = performance.now()
+      expect(problems(line).join('\n')).toMatch(/nested too deeply/)
+      expect(performance.now() - started).toBeLessThan(10_000)
+    }
+  })
+
+  it('analyses long chains and elif ladders quickly', () => {
+    for (const line of [
+      Array.from({ length: 2400 }, () => 'a').join(' | '),
+      Array.from({ length: 1900 }, () => 'a').join(' && '),
+      'if a; then b; ' + 'elif a; then b; '.repeat(600) + 'fi'
+    ]) {
+      const started = performance.now()
+      const analysis = analyzeCommandLine(line)
+      expect(performance.now() - started).toBeLessThan(10_000)
+      expect(analysis.problems).toEqual([])
+      expect(analysis.commands.length).toBeGreaterThan(1000)
+    }
+  })
+
+  it('rejects over-long lines and NUL bytes without parsing', () => {
+    expect(problems('a'.repeat(10_001))).toEqual([
+      'the command line is longer than 10000 characters'
+    ])
+    expect(problems('a\0b')).toEqual(['the command line contains a NUL byte'])
+    expect(problems('a'.repeat(10_000))).toEqual([])
+  })
+
+  it('never throws on input that is not a string', () => {
+    expect(analyzeCommandLine(42 as unknown as string).problems).toEqual([
+      'the command is not a string'
+    ])
+  })
+})
+
+describe('analyzeCommandLine: redirections', () => {
+  it('collects targets after quote removal, with descriptors', () => {
+    const { redirects, problems: found } = analyzeCommandLine(
+      `a > "out file" 2>>'log' &> x <in 3<&0 >&2 2>&1 >| y <> z >&- 4>/dev/null`
+    )
+    expect(found).toEqual([])
+    expect(redirects).toEqual([
+      { op: '>', target: 'out file' },
+      { op: '>>', target: 'log', fd: '2' },
+      { op: '&>', target: 'x' },
+      { op: '<', target: 'in' },
+      { op: '<&', target: '0', fd: '3' },
+      { op: '>&', target: '2' },
+      { op: '>&', target: '1', fd: '2' },
+      { op: '>|', target: 'y' },
+      { op: '<>', target: 'z' },
+      { op: '>&', target: '-' },
+      { op: '>', target: '/dev/null', fd: '4' }
+    ])
+  })
+
+  it('collects redirections on compound commands and inside them', () => {
+    const { redirects } = analyzeCommandLine('{ a > x; } > y; (b) 2> z')
+    expect(redirects.map(redirect => redirect.target).sort()).toEqual(['x', 'y', 'z'])
+  })
+
+  it('treats here-documents and here-strings as data, not files', () => {
+    const analysis = analyzeCommandLine("cat <<'EOF'\n$(id)\nEOF\ncat <<< 'x'")
+    expect(analysis).toEqual({
+      commands: [
+        { argv: ['cat'], text: 'cat' },
+        { argv: ['cat'], text: 'cat' }
+      ],
+      redirects: [],
+      problems: []
+    })
+  })
+})
+
+describe('decodeAnsiC', () => {
+  it("decodes the escapes of $'...'", () => {
+    expect(decodeAnsiC('\\x67it\\t\\u00e9\\101\\n\\\\')).toBe('git\t\u00e9A\n\\')
+    expect(decodeAnsiC('\\c')).toBeUndefined()
+    expect(decodeAnsiC('\\0')).toBeUndefined()
+  })
+})
