@@ -507,10 +507,12 @@ function costOf(model, usage) {
         PER_TOKEN);
 }
 
-// EXTERNAL MODULE: ./src/policy/decide.ts + 3 modules
-var decide = __webpack_require__(3488);
+// EXTERNAL MODULE: ./src/policy/decide.ts + 1 modules
+var decide = __webpack_require__(5715);
 // EXTERNAL MODULE: ./src/policy/rules.ts
 var policy_rules = __webpack_require__(1821);
+// EXTERNAL MODULE: ./src/policy/shell.ts + 1 modules
+var shell = __webpack_require__(4841);
 // EXTERNAL MODULE: ./src/policy/load.ts
 var load = __webpack_require__(8164);
 // EXTERNAL MODULE: external "node:child_process"
@@ -2563,6 +2565,7 @@ function cutString(text, maxChars) {
 
 
 
+
 async function runTask(options) {
     const now = options.now ?? Date.now;
     const workspace = (0,external_node_fs_.realpathSync)(options.workspace);
@@ -2613,6 +2616,8 @@ async function runTask(options) {
             signal: options.signal,
             now,
             executeCalls: async (calls, signal) => {
+                if (calls.some(call => call.name === 'Bash'))
+                    await (0,shell.loadShellParser)();
                 const outcomes = await runToolCalls(calls, {
                     tools,
                     decide: (tool, input) => (0,decide/* decide */.LD)(options.policy, options.task, { tool, input }, workspace),

@@ -79,7 +79,7 @@ async function dispatch(argv, io) {
                 session: { type: 'string' },
                 replay: { type: 'string' }
             }).values;
-            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(41), __nccwpck_require__.e(298), __nccwpck_require__.e(961), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2082));
+            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(298), __nccwpck_require__.e(841), __nccwpck_require__.e(622), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2082));
             const started = performance.now();
             const { exitCode, summary } = await runCommand(flags, {
                 env: io.env,
@@ -94,7 +94,8 @@ async function dispatch(argv, io) {
         }
         case 'policy': {
             const [sub, ...policyArgs] = rest;
-            const { policyCheck, policyExplain } = await Promise.all(/* import() */[__nccwpck_require__.e(41), __nccwpck_require__.e(961), __nccwpck_require__.e(833)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3833));
+            const { policyCheck, policyExplain } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(841), __nccwpck_require__.e(622), __nccwpck_require__.e(833)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3833));
+            const { loadShellParser } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4841));
             if (sub === 'check') {
                 const { positionals } = parse(policyArgs, {}, true);
                 if (positionals.length !== 1)
@@ -112,6 +113,7 @@ async function dispatch(argv, io) {
                 if (!values.tool || values.input === undefined) {
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`policy explain needs --tool NAME and --input JSON\n${USAGE}`);
                 }
+                await loadShellParser();
                 return emit(policyExplain({
                     policyFile: values.policy,
                     task: values.task,

@@ -7,6 +7,7 @@ import { costOf } from './pricing.js'
 import type { Policy, TaskName } from '../policy/types.js'
 import { decide, canReadPath } from '../policy/decide.js'
 import { rulesFor } from '../policy/rules.js'
+import { loadShellParser } from '../policy/shell.js'
 import { policyDigest } from '../policy/load.js'
 import { ALL_TOOLS, toolDefinitions } from '../tools/registry.js'
 import { runToolCalls } from '../tools/run-tool.js'
@@ -104,6 +105,7 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
       signal: options.signal,
       now,
       executeCalls: async (calls, signal): Promise<ExecutedCall[]> => {
+        if (calls.some(call => call.name === 'Bash')) await loadShellParser()
         const outcomes = await runToolCalls(calls, {
           tools,
           decide: (tool, input) => decide(options.policy, options.task, { tool, input }, workspace),

@@ -68,6 +68,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'policy': {
       const [sub, ...policyArgs] = rest
       const { policyCheck, policyExplain } = await import('./policy-commands.js')
+      const { loadShellParser } = await import('../policy/shell.js')
       if (sub === 'check') {
         const { positionals } = parse(policyArgs, {}, true)
         if (positionals.length !== 1) throw new UserError(`policy check takes one FILE\n${USAGE}`)
@@ -84,6 +85,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
         if (!values.tool || values.input === undefined) {
           throw new UserError(`policy explain needs --tool NAME and --input JSON\n${USAGE}`)
         }
+        await loadShellParser()
         return emit(
           policyExplain({
             policyFile: values.policy,

@@ -10,7 +10,7 @@
  * kept as UNKNOWN in the command text; the rules then have to match whatever it turns out to be
  * (see match.ts). In a command name, a redirection target or an assignment it is a problem.
  */
-import sh from 'mvdan-sh'
+import type sh from 'mvdan-sh'
 import { UNKNOWN } from './match.js'
 import { unwrapCommand } from './wrappers.js'
 
@@ -75,6 +75,24 @@ const FORBIDDEN_NODES: Record<string, string> = {
   DeclClause:
     '`declare`, `export`, `local`, `readonly` and `typeset` change the environment of later commands; put VAR=value in front of the command instead',
   TestDecl: 'test declarations are not supported'
+}
+
+let parserModule: typeof sh.syntax | undefined
+
+/**
+ * Loads the shell parser. mvdan-sh is 1.8 MB of GopherJS that takes about 60 ms to load, so it is
+ * loaded on the first Bash call instead of at start-up: runs that never see one never pay for it.
+ * Call (and await) this before `analyzeCommandLine`; it is cheap once loaded.
+ */
+export async function loadShellParser(): Promise<void> {
+  parserModule ??= (await import('mvdan-sh')).default.syntax
+}
+
+function syntax(): typeof sh.syntax {
+  // Fail closed: analysing without the parser is a programming error, and analyze() turns the
+  // throw into a problem, so the command is denied rather than allowed unchecked.
+  if (!parserModule) throw new Error('the shell parser is not loaded (call loadShellParser first)')
+  return parserModule
 }
 
 /** Analyses one Bash command line. Never throws. */
@@ -149,7 +167,7 @@ class Analyzer {
     let file: sh.File
     try {
       this.source = Buffer.from(line, 'utf8')
-      file = sh.syntax.NewParser().Parse(line, '')
+      file = syntax().NewParser().Parse(line, '')
     } catch (error) {
       this.problem(parseFailure(error))
       return
@@ -159,9 +177,9 @@ class Analyzer {
       if (this.maxDepth <= WALK_DEPTH_LIMIT) {
         // Defence in depth: whatever path the walk above took, these never pass. (syntax.Walk
         // takes seconds to minutes on trees a few hundred levels deep, so only shallow ones.)
-        sh.syntax.Walk(file, node => {
+        syntax().Walk(file, node => {
           if (node) {
-            const reason = FORBIDDEN_NODES[sh.syntax.NodeType(node)]
+            const reason = FORBIDDEN_NODES[syntax().NodeType(node)]
             if (reason) this.problem(reason)
           }
           return true
@@ -198,7 +216,7 @@ class Analyzer {
   }
 
   private command(node: sh.Node, depth: number): void {
-    const kind = sh.syntax.NodeType(node)
+    const kind = syntax().NodeType(node)
     switch (kind) {
       case 'CallExpr':
         this.call(node as sh.CallExpr)
@@ -212,7 +230,7 @@ class Analyzer {
           rights.push(binary.Y)
           const left = binary.X
           this.statementHeader(left)
-          if (left.Cmd && sh.syntax.NodeType(left.Cmd) === 'BinaryCmd') {
+          if (left.Cmd && syntax().NodeType(left.Cmd) === 'BinaryCmd') {
             binary = left.Cmd as sh.BinaryCmd
             continue
           }
@@ -248,7 +266,7 @@ class Analyzer {
       }
       case 'ForClause': {
         const loop = node as sh.ForClause
-        if (sh.syntax.NodeType(loop.Loop) !== 'WordIter') {
+        if (syntax().NodeType(loop.Loop) !== 'WordIter') {
           this.problem('C-style for loops use arithmetic, which can run commands')
           return
         }
@@ -285,7 +303,7 @@ class Analyzer {
       this.problem('the command line is nested too deeply to check')
       return
     }
-    const kind = sh.syntax.NodeType(node)
+    const kind = syntax().NodeType(node)
     if (kind === 'BinaryTest') {
       const test = node as sh.BinaryTest
       this.test(test.X, depth + 1)
@@ -423,7 +441,7 @@ class Analyzer {
       for (const value of text) characters.push({ value, quoted })
     }
     for (const part of word.Parts) {
-      const kind = sh.syntax.NodeType(part)
+      const kind = syntax().NodeType(part)
       if (kind === 'Lit') {
         unquoteBare((part as sh.Lit).Value, characters)
       } else if (kind === 'SglQuoted') {
@@ -441,7 +459,7 @@ class Analyzer {
         const quoted = part as sh.DblQuoted
         if (quoted.Dollar) fail('$"..." strings are translated at run time and cannot be checked')
         for (const inner of quoted.Parts) {
-          const innerKind = sh.syntax.NodeType(inner)
+          const innerKind = syntax().NodeType(inner)
           if (innerKind === 'Lit') pushAll(unescapeDoubleQuoted((inner as sh.Lit).Value), true)
           else if (innerKind === 'ParamExp') {
             if (this.parameter(inner as sh.ParamExp)) characters.push(UNKNOWN)

@@ -1,8 +1,12 @@
-import { describe, it, expect } from '@jest/globals'
+import { describe, it, expect, beforeAll } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { policyCheck, policyExplain } from '../../src/cli/policy-commands.js'
+import { loadShellParser } from '../../src/policy/shell.js'
+
+// The parser is loaded on first use in the product (see loadShellParser); here, once up front.
+beforeAll(loadShellParser)
 
 const SAMPLE = 'tests/fixtures/policies/sample.yml'
 

@@ -1,8 +1,12 @@
-import { describe, it, expect } from '@jest/globals'
+import { describe, it, expect, beforeAll } from '@jest/globals'
 import { canReadPath, decide, decideWithRules } from '../../src/policy/decide.js'
 import { DEFAULT_POLICY, loadPolicyFile } from '../../src/policy/load.js'
 import { rulesFor } from '../../src/policy/rules.js'
 import type { DecisionKind, TaskName } from '../../src/policy/types.js'
+import { loadShellParser } from '../../src/policy/shell.js'
+
+// The parser is loaded on first use in the product (see loadShellParser); here, once up front.
+beforeAll(loadShellParser)
 
 /** The sample policy of DESIGN.md, verbatim. */
 const policy = loadPolicyFile('tests/fixtures/policies/sample.yml')

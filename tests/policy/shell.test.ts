@@ -1,5 +1,13 @@
-import { describe, it, expect } from '@jest/globals'
-import { UNKNOWN, analyzeCommandLine, decodeAnsiC } from '../../src/policy/shell.js'
+import { describe, it, expect, beforeAll } from '@jest/globals'
+import {
+  UNKNOWN,
+  analyzeCommandLine,
+  decodeAnsiC,
+  loadShellParser
+} from '../../src/policy/shell.js'
+
+// The parser is loaded on first use in the product (see loadShellParser); here, once up front.
+beforeAll(loadShellParser)
 
 const problems = (line: string) => analyzeCommandLine(line).problems
 
