@@ -21,7 +21,10 @@ const NEW_PART = `// One part of a duration: a number followed by a unit, e.g. "
 // before "m", and a unit may not run on into a word ("10 minutes" is not "10m" + "inutes").
 const PART = /(\\d+(?:\\.\\d+)?)\\s*(ms|d|h|m|s)(?![a-z])/y`
 
-/** The fix recorded in examples/demo/session.jsonl (seven model turns, one call refused). */
+/**
+ * The fix recorded in examples/demo/session.jsonl (seven model turns, one call refused).
+ * @returns {import('../tests/fixtures/fake-anthropic.mjs').Step[]}
+ */
 export function demoSteps() {
   return [
     reply(
@@ -60,7 +63,10 @@ export function demoSteps() {
   ]
 }
 
-/** A ten-turn task for the benchmark: search, read, test, edit, test, inspect, answer. */
+/**
+ * A ten-turn task for the benchmark: search, read, test, edit, test, inspect, answer.
+ * @returns {import('../tests/fixtures/fake-anthropic.mjs').Step[]}
+ */
 export function benchSteps() {
   return [
     reply(text('Looking at the layout.'), use('Glob', { pattern: '**/*.js' })),

@@ -10,7 +10,7 @@ import {
   type AgentTaskResult,
   type RunAgentTask
 } from './action/run-agent-task.js'
-import { sessionFilePath } from './action/session-path.js'
+import { defaultSessionPath } from './session/paths.js'
 import { Outputs, State, type Conclusion } from './constants.js'
 import { errorMessage, UserError } from './errors.js'
 import { describeSettings, getSettings, type Settings } from './settings.js'
@@ -38,7 +38,7 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
 
     requireApiKey(current)
     const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd()
-    const sessionFile = sessionFilePath(process.env)
+    const sessionFile = defaultSessionPath(workspace, process.env)
     // Saved before the run so that the post step finds the transcript after a failure or cancel.
     core.saveState(State.SessionFile, sessionFile)
 

@@ -1,12 +1,15 @@
 /**
  * The one seam between the action's wiring (`src/main.ts`) and the agent core: run the agent on
- * the checked-out workspace with the workflow's settings and report what happened. The agent
- * core is built separately; until it is wired in, this refuses with a clear message instead of
- * pretending to run.
+ * the checked-out workspace with the workflow's settings and report what happened.
  */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import * as core from '@actions/core'
 import type { Usage } from '../agent/messages.js'
+import { runTask } from '../agent/run-task.js'
 import type { Conclusion } from '../constants.js'
-import { UserError } from '../errors.js'
+import { DEFAULT_POLICY, loadPolicyFile } from '../policy/load.js'
+import type { RunStatus } from '../session/events.js'
 import type { TaskName } from '../policy/types.js'
 import type { Settings } from '../settings.js'
 
@@ -44,10 +47,61 @@ export type RunAgentTask = (
   options: AgentTaskOptions
 ) => Promise<AgentTaskResult>
 
-export const runAgentTask: RunAgentTask = () =>
-  Promise.reject(
-    new UserError(
-      'claw: running the agent from the action is not wired yet in this release. ' +
-        'Remove the "prompt" input to let the step finish as skipped, or try the task locally with `claw run`.'
-    )
-  )
+/** How each way a run can end maps to the action's `conclusion` output. */
+const CONCLUSION_OF: Record<RunStatus, Conclusion> = {
+  success: 'success',
+  'needs-approval': 'needs-approval',
+  'max-turns': 'failure',
+  'max-cost': 'failure',
+  timeout: 'failure',
+  refusal: 'failure',
+  error: 'failure'
+}
+
+/**
+ * Runs the agent with the `prompt` input as the request. Starting a run from the event (a
+ * `/claw` comment, a pull request) and delivering its outcome arrive in later releases; this
+ * leaves the changes in the workspace for later steps of the job.
+ */
+export const runAgentTask: RunAgentTask = async (settings, workspace, options) => {
+  const task = settings.task ?? 'fix'
+  const policyFile = resolve(workspace, settings.policyPath)
+  const policy = existsSync(policyFile) ? loadPolicyFile(policyFile) : DEFAULT_POLICY
+  core.info(`claw: ${task} with ${settings.model}; policy: ${policy.source}`)
+
+  // Loaded only here: a run that skips never pays for the SDK's start-up.
+  const { createAnthropicClient } = await import('../agent/anthropic-client.js')
+  const model = createAnthropicClient({
+    apiKey: settings.anthropicApiKey,
+    baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
+    log: line => core.info(line)
+  })
+  const result = await runTask({
+    workspace,
+    task,
+    prompt: settings.prompt,
+    policy,
+    model,
+    modelName: settings.model,
+    sessionPath: options.sessionFile,
+    limits: {
+      maxTurns: settings.maxTurns,
+      maxCostUsd: settings.maxCostUsd,
+      timeoutMinutes: settings.timeoutMinutes
+    },
+    secrets: [settings.anthropicApiKey, settings.githubToken].filter(Boolean),
+    repository: process.env['GITHUB_REPOSITORY'] || 'unknown',
+    event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
+    log: line => core.info(line),
+    env: process.env
+  })
+  return {
+    conclusion: CONCLUSION_OF[result.status],
+    task,
+    reason: result.reason,
+    turns: result.turns,
+    usage: result.usage,
+    costUsd: result.costUsd,
+    sessionFile: result.sessionPath
+  }
+}

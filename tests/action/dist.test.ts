@@ -6,10 +6,26 @@
  * CLAW_DIST_DIR to run a bundle built elsewhere.
  */
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DIST_DIR, REPOSITORY_ROOT, runAction, type RunActionResult } from '../fixtures/runner.js'
+import { startFakeAnthropic } from '../fixtures/fake-anthropic.mjs'
+import { DEMO_PROMPT, demoSteps } from '../../scripts/scripted-tasks.mjs'
+
+function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args],
+    {
+      cwd,
+      encoding: 'utf8'
+    }
+  )
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`)
+  return result.stdout
+}
 
 const WORKFLOW_DISPATCH = join(REPOSITORY_ROOT, 'tests/fixtures/payloads/workflow_dispatch.json')
 const haveDist = existsSync(join(DIST_DIR, 'index.js')) && existsSync(join(DIST_DIR, 'post.js'))
@@ -85,19 +101,46 @@ describeDist(title, () => {
     expect(lines.slice(0, firstMask).every(line => line.startsWith('::group::'))).toBe(true)
   })
 
-  it('saves the session path for the post step before running the agent', async () => {
-    const result = await runAction('index.js', {
-      inputs: { 'anthropic-api-key': 'sk-ant-dist-test', prompt: 'Fix the typo.' },
-      payload: WORKFLOW_DISPATCH
-    })
-    // The agent is not wired into the action yet: the step says so and fails.
-    expect(result.exitCode).toBe(1)
-    expect(commandLines(result, 'error')[0]).toMatch(
-      /^::error::claw: running the agent from the action is not wired yet/
-    )
-    expect(result.state['session-file']).toMatch(
-      new RegExp(`^${result.runnerTemp}/claw/session-1658821493-1-.+\\.jsonl$`)
-    )
+  it('runs the agent on the workspace with the prompt and reports it in outputs and summary', async () => {
+    const fake = await startFakeAnthropic(demoSteps())
+    try {
+      const result = await runAction('index.js', {
+        inputs: { 'anthropic-api-key': 'sk-ant-dist-test-key', prompt: DEMO_PROMPT },
+        env: { ANTHROPIC_BASE_URL: fake.url },
+        payload: WORKFLOW_DISPATCH,
+        prepareWorkspace: workspace => {
+          cpSync(join(REPOSITORY_ROOT, 'examples/demo/repo'), workspace, { recursive: true })
+          git(workspace, 'init', '-q', '-b', 'main')
+          git(workspace, 'add', '-A')
+          git(workspace, 'commit', '-q', '-m', 'sample')
+        },
+        keep: true
+      })
+      try {
+        expect(commandLines(result, 'error')).toEqual([])
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs).toMatchObject({ conclusion: 'success', task: 'fix', turns: '7' })
+        expect(Number(result.outputs['cost-usd'])).toBeGreaterThan(0)
+        expect(Number(result.outputs['input-tokens'])).toBeGreaterThanOrEqual(0)
+        expect(Number(result.outputs['output-tokens'])).toBeGreaterThan(0)
+        // The transcript lies outside the workspace, where the post step was told to look.
+        const sessionFile = result.outputs['session-file'] ?? ''
+        expect(sessionFile.startsWith(`${result.runnerTemp}/claw/sessions/`)).toBe(true)
+        expect(result.state['session-file']).toBe(sessionFile)
+        const session = readFileSync(sessionFile, 'utf8')
+        expect(session).toContain('"status":"success"')
+        expect(session).not.toContain('sk-ant-dist-test-key')
+        // The fix is in the workspace: the sample's tests pass now.
+        expect(git(result.workspace, 'diff', '--stat')).toContain('src/parse.js')
+        expect(result.summary).toContain('**claw** fix: success after 7 turns')
+        expect(result.stdout).toContain('Bash npm test 2>&1 | tail -n 12 → deny (default: deny)')
+        expect(stackLines(result)).toEqual([])
+      } finally {
+        result.cleanup()
+      }
+    } finally {
+      await fake.close()
+    }
   })
 
   it('post step: exits 0 quietly when the main step saved no state', async () => {

@@ -54,6 +54,7 @@ beforeEach(() => {
   process.env['GITHUB_WORKSPACE'] = workspace
   process.env['RUNNER_TEMP'] = runnerTemp
   process.env['GITHUB_RUN_ID'] = '42'
+  process.env['GITHUB_ACTIONS'] = 'true'
   stdout = []
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stdout.push(String(chunk))
@@ -164,7 +165,7 @@ describe('run', () => {
     expect(settings).toMatchObject({ prompt: 'Fix the typo.', maxTurns: 4 })
     expect(agentWorkspace).toBe(workspace)
     expect(options?.sessionFile).toMatch(
-      new RegExp(`^${runnerTemp}/claw/session-42-1-[0-9TZ-]+\\.jsonl$`)
+      new RegExp(`^${runnerTemp}/claw/sessions/session-42-1-[0-9TZ-]+\\.jsonl$`)
     )
     // Saved for the post step before the agent ran.
     expect(state()).toEqual({ 'session-file': options?.sessionFile })
@@ -211,13 +212,6 @@ describe('run', () => {
     expect(errorLines).toEqual(['::error::boom'])
     expect(log()).toMatch(/^::debug::TypeError: boom%0A\s+at /m)
     expect(outputs()).toEqual({ conclusion: 'failure', task: '' })
-  })
-
-  it('says clearly that the agent is not wired into the action yet', async () => {
-    setInputs({ prompt: 'Fix it.', 'anthropic-api-key': 'sk-ant-test' })
-    await run()
-    expect(process.exitCode).toBe(1)
-    expect(log()).toContain('::error::claw: running the agent from the action is not wired yet')
   })
 
   it('escapes HTML from input values in the job summary', async () => {
