@@ -76,12 +76,15 @@ class ReplayClient {
                 request = undefined;
             }
             else if (event.type === 'compaction') {
+                // The summary request's usage is the `request` event recorded just before it, when the
+                // session has one (sessions written before it was recorded do not).
                 replies.push({
-                    model: session.header.model,
+                    model: request?.model || session.header.model,
                     content: [{ type: 'text', text: summaryText(event.summary) }],
                     stop_reason: 'end_turn',
-                    usage: { ..._messages_js__WEBPACK_IMPORTED_MODULE_0__/* .ZERO_USAGE */ .f }
+                    usage: request ? request.usage : { ..._messages_js__WEBPACK_IMPORTED_MODULE_0__/* .ZERO_USAGE */ .f }
                 });
+                request = undefined;
             }
         }
         return new ReplayClient(replies);

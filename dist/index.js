@@ -44692,6 +44692,7 @@ async function compactConversation(options) {
     const lastContent = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : [...last.content];
     lastContent.push({ type: 'text', text: SUMMARY_INSTRUCTION });
     const request = [...older.slice(0, -1), { role: 'user', content: lastContent }];
+    const started = Date.now();
     const response = await options.model.complete({
         model: options.modelName,
         system: options.system,
@@ -44724,6 +44725,7 @@ async function compactConversation(options) {
     return {
         messages: [{ role: 'user', content: replacement }, ...options.messages.slice(split)],
         usage: response.usage,
+        durationMs: Date.now() - started,
         event: {
             type: 'compaction',
             replaced_messages: split,
@@ -44822,8 +44824,19 @@ async function runAgent(options) {
                     maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS
                 });
                 if (compacted) {
+                    const compactionCost = options.costOf(options.modelName, compacted.usage);
                     usage = addUsage(usage, compacted.usage);
-                    costUsd += options.costOf(options.modelName, compacted.usage);
+                    costUsd += compactionCost;
+                    // The summary is a model request like any other: on record with its usage and cost.
+                    options.record({
+                        type: 'request',
+                        turn: turns,
+                        model: options.modelName,
+                        usage: compacted.usage,
+                        cost_usd: compactionCost,
+                        duration_ms: compacted.durationMs,
+                        stop_reason: 'end_turn'
+                    });
                     messages.splice(0, messages.length, ...compacted.messages);
                     lastTurnUsage = undefined;
                     options.record(compacted.event);

@@ -10,14 +10,14 @@ import { ROOT, prepareSample } from './prepare-sample.mjs'
 const READ_ONLY = new Set(['Read', 'Glob', 'Grep'])
 
 /** One measured `claw run`. */
-export async function measureOnce(cli = join(ROOT, 'dist', 'cli.js')) {
+export async function measureOnce(cli = join(ROOT, 'dist', 'cli.js'), node = process.execPath) {
   const { work, repo } = prepareSample('claw-bench-')
   const fake = await startFakeAnthropic(benchSteps())
   const session = join(work, 'session.jsonl')
   try {
     const spawnedAt = performance.now()
     const child = spawn(
-      process.execPath,
+      node,
       [cli, 'run', '--prompt', 'Fix the parsing of "250ms".', '--dir', repo, '--session', session],
       {
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,14 +8,20 @@
 //   the time the turn's tools ran (from the session); what the agent adds on top of model and tools
 // - bytes of the first request and of all requests, cache breakpoints, cache share from turn 2
 // - peak RSS of the CLI process
-// `--runs N` sets the number of runs (default 5); `--json` prints the figures as JSON instead.
+// `--runs N` sets the number of runs (default 5); `--node PATH` runs the CLI with another Node.js
+// (the action runs on the runner's Node 24); `--json` prints the figures as JSON instead.
+import { spawnSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
 import { measureOnce, median } from './bench-measure.mjs'
 
 const TARGETS = { startupMs: 150, harnessMsPerTurn: 5, firstRequestBytes: 20_000 }
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } }
+  options: {
+    runs: { type: 'string', default: '5' },
+    node: { type: 'string', default: process.execPath },
+    json: { type: 'boolean', default: false }
+  }
 })
 const runs = Number(values.runs)
 if (!Number.isInteger(runs) || runs < 1) {
@@ -23,12 +29,20 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2)
 }
 
+const nodeVersion = spawnSync(values.node, ['--version'], { encoding: 'utf8' }).stdout.trim()
+if (!nodeVersion) {
+  console.error(`bench: --node ${values.node} does not run`)
+  process.exit(2)
+}
+
 const results = []
-for (let index = 0; index < runs; index += 1) results.push(await measureOnce())
+for (let index = 0; index < runs; index += 1) {
+  results.push(await measureOnce(undefined, values.node))
+}
 const pick = key => median(results.map(result => result[key]))
 const report = {
   runs,
-  node: process.version,
+  node: nodeVersion,
   startupMs: pick('startupMs'),
   harnessMsPerTurn: pick('harnessMsPerTurn'),
   harnessMsMax: pick('harnessMsMax'),
@@ -88,7 +102,7 @@ if (values.json) {
     ['peak RSS', `${report.peakRssMb} MB`, '', true]
   ]
   console.log(
-    `claw benchmark: ${runs} runs of a ${report.turns}-turn scripted fix, node ${process.version}\n`
+    `claw benchmark: ${runs} runs of a ${report.turns}-turn scripted fix, node ${nodeVersion}\n`
   )
   const width = Math.max(...rows.map(row => row[0].length))
   for (const [name, value, target, ok] of rows) {

@@ -36,6 +36,7 @@ export function splitPoint(messages: Message[]): number {
 export interface CompactionResult {
   messages: Message[]
   usage: Usage
+  durationMs: number
   event: CompactionEvent
 }
 
@@ -61,6 +62,7 @@ export async function compactConversation(options: {
   lastContent.push({ type: 'text', text: SUMMARY_INSTRUCTION })
   const request = [...older.slice(0, -1), { role: 'user' as const, content: lastContent }]
 
+  const started = Date.now()
   const response = await options.model.complete(
     {
       model: options.modelName,
@@ -97,6 +99,7 @@ export async function compactConversation(options: {
   return {
     messages: [{ role: 'user', content: replacement }, ...options.messages.slice(split)],
     usage: response.usage,
+    durationMs: Date.now() - started,
     event: {
       type: 'compaction',
       replaced_messages: split,

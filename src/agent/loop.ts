@@ -159,8 +159,19 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
           maxTokens: options.maxTokens ?? DEFAULT_MAX_TOKENS
         })
         if (compacted) {
+          const compactionCost = options.costOf(options.modelName, compacted.usage)
           usage = addUsage(usage, compacted.usage)
-          costUsd += options.costOf(options.modelName, compacted.usage)
+          costUsd += compactionCost
+          // The summary is a model request like any other: on record with its usage and cost.
+          options.record({
+            type: 'request',
+            turn: turns,
+            model: options.modelName,
+            usage: compacted.usage,
+            cost_usd: compactionCost,
+            duration_ms: compacted.durationMs,
+            stop_reason: 'end_turn'
+          })
           messages.splice(0, messages.length, ...compacted.messages)
           lastTurnUsage = undefined
           options.record(compacted.event)

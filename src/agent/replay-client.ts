@@ -65,12 +65,15 @@ export class ReplayClient implements ModelClient {
         })
         request = undefined
       } else if (event.type === 'compaction') {
+        // The summary request's usage is the `request` event recorded just before it, when the
+        // session has one (sessions written before it was recorded do not).
         replies.push({
-          model: session.header.model,
+          model: request?.model || session.header.model,
           content: [{ type: 'text', text: summaryText(event.summary) }],
           stop_reason: 'end_turn',
-          usage: { ...ZERO_USAGE }
+          usage: request ? request.usage : { ...ZERO_USAGE }
         })
+        request = undefined
       }
     }
     return new ReplayClient(replies)

@@ -303,6 +303,10 @@ describe('runAgent', () => {
     expect(result.status).toBe('success')
     const compaction = events.find(e => e.type === 'compaction')
     expect(compaction).toBeDefined()
+    // The summary request is on record too: five tool turns, the summary, the final answer.
+    const requests = events.filter(e => e.type === 'request')
+    expect(requests).toHaveLength(7)
+    expect(events[events.indexOf(compaction!) - 1]).toMatchObject({ type: 'request', turn: 5 })
     const after = model.requests.at(-1)?.messages ?? []
     expect(after[0]?.role).toBe('user')
     expect(JSON.stringify(after[0])).toContain('SUMMARY: read f1..f2')
