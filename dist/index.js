@@ -47473,6 +47473,31 @@ function numberedLine(lineNumber, text, maxChars = MAX_LINE_CHARS) {
 function countLines(text) {
     return splitLines(text).length;
 }
+/** A function from a character offset in `text` to its 0-based line index (binary search). */
+function lineLocator(text) {
+    const lineStarts = [0];
+    for (let index = 0; index < text.length; index++) {
+        if (text.charCodeAt(index) === 10)
+            lineStarts.push(index + 1);
+    }
+    return position => {
+        let low = 0;
+        let high = lineStarts.length - 1;
+        while (low < high) {
+            const middle = Math.ceil((low + high) / 2);
+            if ((lineStarts[middle] ?? 0) <= position)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return low;
+    };
+}
+/** The `file_path` field every file tool shares. */
+const FILE_PATH_FIELD = {
+    type: 'string',
+    description: 'The file: relative to the workspace root, or absolute inside it.'
+};
 
 ;// CONCATENATED MODULE: ./src/tools/workspace.ts
 
@@ -47581,10 +47606,7 @@ const editTool = {
     inputSchema: {
         type: 'object',
         properties: {
-            file_path: {
-                type: 'string',
-                description: 'The file: relative to the workspace root, or absolute inside it.'
-            },
+            file_path: FILE_PATH_FIELD,
             old_string: { type: 'string', description: 'The exact text to replace.' },
             new_string: {
                 type: 'string',
@@ -47704,24 +47726,7 @@ function toCrlf(text) {
 /** The changed regions of the new content with a few lines around them, numbered like Read. */
 function snippet(content, changed) {
     const lines = content.split('\n');
-    const lineStarts = [];
-    let offset = 0;
-    for (const line of lines) {
-        lineStarts.push(offset);
-        offset += line.length + 1;
-    }
-    const lineAt = (position) => {
-        let low = 0;
-        let high = lineStarts.length - 1;
-        while (low < high) {
-            const middle = Math.ceil((low + high) / 2);
-            if ((lineStarts[middle] ?? 0) <= position)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return low;
-    };
+    const lineAt = lineLocator(content);
     const ranges = [];
     for (const { start, end } of changed) {
         const first = Math.max(0, lineAt(start) - SNIPPET_CONTEXT);
@@ -48318,23 +48323,7 @@ function matchLines(text, regex, multiline) {
         }
     }
     else {
-        const lineStarts = [0];
-        for (let index = 0; index < text.length; index++) {
-            if (text.charCodeAt(index) === 10)
-                lineStarts.push(index + 1);
-        }
-        const lineAt = (position) => {
-            let low = 0;
-            let high = lineStarts.length - 1;
-            while (low < high) {
-                const middle = Math.ceil((low + high) / 2);
-                if ((lineStarts[middle] ?? 0) <= position)
-                    low = middle;
-                else
-                    high = middle - 1;
-            }
-            return low;
-        };
+        const lineAt = lineLocator(text);
         const seen = new Set();
         regex.lastIndex = 0;
         let count = 0;
@@ -48405,10 +48394,7 @@ const readTool = {
     inputSchema: {
         type: 'object',
         properties: {
-            file_path: {
-                type: 'string',
-                description: 'The file: relative to the workspace root, or absolute inside it.'
-            },
+            file_path: FILE_PATH_FIELD,
             offset: {
                 type: 'integer',
                 minimum: 1,
@@ -48534,10 +48520,7 @@ const writeTool = {
     inputSchema: {
         type: 'object',
         properties: {
-            file_path: {
-                type: 'string',
-                description: 'The file: relative to the workspace root, or absolute inside it.'
-            },
+            file_path: FILE_PATH_FIELD,
             content: { type: 'string', description: 'The complete new content of the file.' }
         },
         required: ['file_path', 'content'],

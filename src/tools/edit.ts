@@ -1,5 +1,12 @@
 import { readFile, stat } from 'node:fs/promises'
-import { numberedLine, sha256, staleReadMessage, writeFileAtomic } from './files.js'
+import {
+  FILE_PATH_FIELD,
+  lineLocator,
+  numberedLine,
+  sha256,
+  staleReadMessage,
+  writeFileAtomic
+} from './files.js'
 import { inputObject, optionalBoolean, requiredString } from './input.js'
 import { ToolInputError, type Tool, type ToolContext, type ToolResult } from './tool.js'
 import { resolveInWorkspace } from './workspace.js'
@@ -24,10 +31,7 @@ export const editTool: Tool<EditInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      file_path: {
-        type: 'string',
-        description: 'The file: relative to the workspace root, or absolute inside it.'
-      },
+      file_path: FILE_PATH_FIELD,
       old_string: { type: 'string', description: 'The exact text to replace.' },
       new_string: {
         type: 'string',
@@ -159,22 +163,7 @@ function toCrlf(text: string): string {
 /** The changed regions of the new content with a few lines around them, numbered like Read. */
 function snippet(content: string, changed: { start: number; end: number }[]): string {
   const lines = content.split('\n')
-  const lineStarts: number[] = []
-  let offset = 0
-  for (const line of lines) {
-    lineStarts.push(offset)
-    offset += line.length + 1
-  }
-  const lineAt = (position: number): number => {
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2)
-      if ((lineStarts[middle] ?? 0) <= position) low = middle
-      else high = middle - 1
-    }
-    return low
-  }
+  const lineAt = lineLocator(content)
   const ranges: [number, number][] = []
   for (const { start, end } of changed) {
     const first = Math.max(0, lineAt(start) - SNIPPET_CONTEXT)

@@ -106,3 +106,27 @@ export function numberedLine(lineNumber: number, text: string, maxChars = MAX_LI
 export function countLines(text: string): number {
   return splitLines(text).length
 }
+
+/** A function from a character offset in `text` to its 0-based line index (binary search). */
+export function lineLocator(text: string): (position: number) => number {
+  const lineStarts: number[] = [0]
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) === 10) lineStarts.push(index + 1)
+  }
+  return position => {
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if ((lineStarts[middle] ?? 0) <= position) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+}
+
+/** The `file_path` field every file tool shares. */
+export const FILE_PATH_FIELD = {
+  type: 'string',
+  description: 'The file: relative to the workspace root, or absolute inside it.'
+} as const

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import { MAX_FILE_BYTES, looksBinary } from './files.js'
+import { MAX_FILE_BYTES, lineLocator, looksBinary } from './files.js'
 import {
   inputObject,
   optionalBoolean,
@@ -387,20 +387,7 @@ function matchLines(
       if (regex.test(line.endsWith('\r') ? line.slice(0, -1) : line)) matched.push(index)
     }
   } else {
-    const lineStarts: number[] = [0]
-    for (let index = 0; index < text.length; index++) {
-      if (text.charCodeAt(index) === 10) lineStarts.push(index + 1)
-    }
-    const lineAt = (position: number): number => {
-      let low = 0
-      let high = lineStarts.length - 1
-      while (low < high) {
-        const middle = Math.ceil((low + high) / 2)
-        if ((lineStarts[middle] ?? 0) <= position) low = middle
-        else high = middle - 1
-      }
-      return low
-    }
+    const lineAt = lineLocator(text)
     const seen = new Set<number>()
     regex.lastIndex = 0
     let count = 0

@@ -2,7 +2,15 @@ import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { createHash } from 'node:crypto'
-import { MAX_FILE_BYTES, looksBinary, numberedLine, readHead, sha256, splitLines } from './files.js'
+import {
+  FILE_PATH_FIELD,
+  MAX_FILE_BYTES,
+  looksBinary,
+  numberedLine,
+  readHead,
+  sha256,
+  splitLines
+} from './files.js'
 import { inputObject, optionalInteger, requiredString } from './input.js'
 import type { Tool, ToolContext, ToolResult } from './tool.js'
 import { resolveInWorkspace } from './workspace.js'
@@ -26,10 +34,7 @@ export const readTool: Tool<ReadInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      file_path: {
-        type: 'string',
-        description: 'The file: relative to the workspace root, or absolute inside it.'
-      },
+      file_path: FILE_PATH_FIELD,
       offset: {
         type: 'integer',
         minimum: 1,

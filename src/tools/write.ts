@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { countLines, sha256, staleReadMessage, writeFileAtomic } from './files.js'
+import { FILE_PATH_FIELD, countLines, sha256, staleReadMessage, writeFileAtomic } from './files.js'
 import { inputObject, requiredString } from './input.js'
 import type { Tool, ToolContext, ToolResult } from './tool.js'
 import { resolveInWorkspace } from './workspace.js'
@@ -18,10 +18,7 @@ export const writeTool: Tool<WriteInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      file_path: {
-        type: 'string',
-        description: 'The file: relative to the workspace root, or absolute inside it.'
-      },
+      file_path: FILE_PATH_FIELD,
       content: { type: 'string', description: 'The complete new content of the file.' }
     },
     required: ['file_path', 'content'],
