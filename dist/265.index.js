@@ -577,7 +577,7 @@ function classifyApiError(error, model) {
         message = `the API key is not allowed to make this request (${label})${detail}`;
     }
     else if (status === 404 && (!apiMessage || /model/i.test(apiMessage))) {
-        message = `the model "${model}" was not found (HTTP 404): check the model input`;
+        message = `the model "${model}" was not found (HTTP 404): check the model name (the "model" input of the action, or --model)`;
     }
     else if (status === 404) {
         message = `the model API endpoint was not found (${label})${detail}: check ANTHROPIC_BASE_URL`;

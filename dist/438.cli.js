@@ -130,7 +130,7 @@ function renderSessionMarkdown(session) {
     out.push(table(['', ''], rows), '');
     if (outcome.pending && outcome.pending.length > 0) {
         out.push('### Pending approvals', '');
-        out.push('These calls were not run; a `/claw approve` comment runs them and resumes.', '');
+        out.push('These calls were not run. Allow them in the policy and run again (approval by a `/claw approve` comment is planned).', '');
         for (const call of outcome.pending) {
             out.push(`- ${callSubject(call.tool, call.input)} (${code(call.rule)}), call ${code(call.id)}`);
         }
@@ -174,7 +174,7 @@ function renderSessionSummary(session) {
     out.push(`Tool calls: ${total} (${decisions.allow} allowed, ${decisions.deny} denied, ${decisions.ask} asked).`, '');
     const pending = outcome?.pending ?? [];
     if (pending.length > 0) {
-        out.push(`Waiting for approval (\`/claw approve\`):`, '');
+        out.push('Waiting for approval (not run):', '');
         for (const call of pending)
             out.push(`- ${callSubject(call.tool, call.input)} (${code(call.rule)})`);
         out.push('');

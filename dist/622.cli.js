@@ -10,7 +10,8 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   WJ: () => (/* binding */ canReadPath),
   LD: () => (/* binding */ decide),
-  K6: () => (/* binding */ decideWithRules)
+  K6: () => (/* binding */ decideWithRules),
+  $y: () => (/* binding */ redirectedFiles)
 });
 
 // EXTERNAL MODULE: external "node:path"
@@ -214,6 +215,16 @@ function decideBash(rules, command, workspace) {
     return allow(decidingRules.join('; '), `Every command and redirection is allowed by this policy (${decidingRules.join('; ')}).`);
 }
 const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
+/**
+ * The files a Bash command line redirects to or from, for the caller that can look at the file
+ * system: the decision above is pure and judges names, so a symlink inside the workspace that
+ * points out of it (`out -> /tmp`, then `> out/x`) must be caught by resolving the real path.
+ */
+function redirectedFiles(command) {
+    return (0,shell/* analyzeCommandLine */.ge)(command)
+        .redirects.filter(redirect => !(0,shell/* isDescriptorRedirect */.mc)(redirect) && !HARMLESS_DEVICES.has(redirect.target))
+        .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) }));
+}
 function commandPart(set, command) {
     const text = command.text;
     // Deny and ask also look at the bare program name: `/usr/bin/git push` is `git push`.

@@ -251,7 +251,8 @@ async function runAgent(options) {
                 return finish('error', `compaction failed: ${(0,errors/* errorMessage */.g)(error)}`);
             }
         }
-        turns += 1;
+        // A turn counts once the model has answered; a request that failed for good is not a turn.
+        const turn = turns + 1;
         const started = now();
         let response;
         try {
@@ -264,8 +265,8 @@ async function runAgent(options) {
             }, {
                 signal,
                 onRetry: notice => {
-                    options.record({ type: 'retry', turn: turns, ...notice });
-                    log(`claw: model request failed (${notice.reason}); retry ${notice.attempt} in ${notice.delay_ms} ms`);
+                    // The client logs each retry itself; here it goes on record.
+                    options.record({ type: 'retry', turn, ...notice });
                 }
             });
         }
@@ -275,6 +276,7 @@ async function runAgent(options) {
                 return stoppedNow;
             return finish('error', (0,errors/* errorMessage */.g)(error));
         }
+        turns = turn;
         lastRequestCost = options.costOf(response.model || options.modelName, response.usage);
         lastTurnUsage = response.usage;
         usage = (0,agent_messages/* addUsage */.v)(usage, response.usage);
@@ -2050,6 +2052,7 @@ function toolDefinitions(tools) {
 
 
 
+
 /** Wall-clock cap of a call to a tool other than Bash (Bash uses its own `timeout` input). */
 const DEFAULT_TOOL_TIMEOUT_MS = 120_000;
 /** Bash kills its own process group at its timeout; the wrapper's cap only backs that up. */
@@ -2139,6 +2142,19 @@ async function runToolCall(call, deps) {
                 ? error.message
                 : `${requested} could not be checked: ${(0,errors/* errorMessage */.g)(error)}`;
             return refuse(deny('confinement', reason), `Permission denied: ${reason}`);
+        }
+    }
+    // The same for the files a Bash line redirects to: the policy judged their names, this checks
+    // where they really lead (a symlink in the workspace can point anywhere).
+    if (tool.name === 'Bash') {
+        for (const { target, forWrite } of (0,decide/* redirectedFiles */.$y)(parsed.command)) {
+            try {
+                resolveInWorkspace(deps.context.workspace, target, { forWrite });
+            }
+            catch (error) {
+                const reason = `the redirection to ${target} leaves the workspace or cannot be checked: ${(0,errors/* errorMessage */.g)(error)}`;
+                return refuse(deny('confinement', reason), `Permission denied: ${reason}`);
+            }
         }
     }
     // 3. Decide.
@@ -2567,7 +2583,8 @@ async function runTask(options) {
     const workspace = (0,external_node_fs_.realpathSync)(options.workspace);
     const rules = (0,policy_rules/* rulesFor */.N)(options.policy, options.task);
     const redact = createRedactor(options.secrets ?? []);
-    const log = options.log ?? (() => { });
+    // Every progress line is redacted too: it can quote the model's text or a tool's input.
+    const log = (line) => options.log?.(redact(line));
     const session = SessionWriter.create(options.sessionPath, {
         task: options.task,
         repository: options.repository,

@@ -103,7 +103,7 @@ async function dispatch(argv, io) {
             if (sub === 'check') {
                 const { positionals } = parse(policyArgs, {}, true);
                 if (positionals.length !== 1)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`policy check takes one FILE\n${USAGE}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`policy check takes one FILE (see claw --help)`);
                 return emit(policyCheck(positionals[0]), io);
             }
             if (sub === 'explain') {
@@ -115,7 +115,7 @@ async function dispatch(argv, io) {
                     dir: { type: 'string' }
                 });
                 if (!values.tool || values.input === undefined) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`policy explain needs --tool NAME and --input JSON\n${USAGE}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`policy explain needs --tool NAME and --input JSON (see claw --help)`);
                 }
                 await loadShellParser();
                 return emit(policyExplain({
@@ -126,12 +126,12 @@ async function dispatch(argv, io) {
                     workspace: values.dir ?? process.cwd()
                 }), io);
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`unknown policy command "${sub ?? ''}"\n${USAGE}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`unknown policy command "${sub ?? ''}" (see claw --help)`);
         }
         case 'show': {
             const { positionals } = parse(rest, {}, true);
             if (positionals.length !== 1)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`show takes one SESSION.jsonl\n${USAGE}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`show takes one SESSION.jsonl (see claw --help)`);
             const { readSession } = await __nccwpck_require__.e(/* import() */ 949).then(__nccwpck_require__.bind(__nccwpck_require__, 949));
             const { renderSessionMarkdown } = await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 6438));
             io.stdout(renderSessionMarkdown(readSession(positionals[0])));
@@ -144,7 +144,7 @@ async function dispatch(argv, io) {
             io.stdout(`${USAGE}\n`);
             return command === undefined ? 2 : 0;
         default:
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`unknown command "${command}"\n${USAGE}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`unknown command "${command}" (see claw --help)`);
     }
 }
 function parse(args, options, allowPositionals = false) {
@@ -152,8 +152,8 @@ function parse(args, options, allowPositionals = false) {
         return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, allowPositionals, strict: true });
     }
     catch (error) {
-        // parseArgs' messages name the flag ("Unknown option '--foo'"); add what the flags are.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error)}\n${USAGE}`);
+        // parseArgs' messages name the flag ("Unknown option '--foo'"); one line, and where to look.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error)} (see claw --help)`);
     }
 }
 function emit(result, io) {

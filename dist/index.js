@@ -44850,7 +44850,8 @@ async function runAgent(options) {
                 return finish('error', `compaction failed: ${errorMessage(error)}`);
             }
         }
-        turns += 1;
+        // A turn counts once the model has answered; a request that failed for good is not a turn.
+        const turn = turns + 1;
         const started = now();
         let response;
         try {
@@ -44863,8 +44864,8 @@ async function runAgent(options) {
             }, {
                 signal,
                 onRetry: notice => {
-                    options.record({ type: 'retry', turn: turns, ...notice });
-                    log(`claw: model request failed (${notice.reason}); retry ${notice.attempt} in ${notice.delay_ms} ms`);
+                    // The client logs each retry itself; here it goes on record.
+                    options.record({ type: 'retry', turn, ...notice });
                 }
             });
         }
@@ -44874,6 +44875,7 @@ async function runAgent(options) {
                 return stoppedNow;
             return finish('error', errorMessage(error));
         }
+        turns = turn;
         lastRequestCost = options.costOf(response.model || options.modelName, response.usage);
         lastTurnUsage = response.usage;
         usage = addUsage(usage, response.usage);
@@ -46626,6 +46628,16 @@ function decideBash(rules, command, workspace) {
     return allow(decidingRules.join('; '), `Every command and redirection is allowed by this policy (${decidingRules.join('; ')}).`);
 }
 const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
+/**
+ * The files a Bash command line redirects to or from, for the caller that can look at the file
+ * system: the decision above is pure and judges names, so a symlink inside the workspace that
+ * points out of it (`out -> /tmp`, then `> out/x`) must be caught by resolving the real path.
+ */
+function redirectedFiles(command) {
+    return analyzeCommandLine(command)
+        .redirects.filter(redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target))
+        .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) }));
+}
 function commandPart(set, command) {
     const text = command.text;
     // Deny and ask also look at the bare program name: `/usr/bin/git push` is `git push`.
@@ -48616,6 +48628,7 @@ function toolDefinitions(tools) {
 
 
 
+
 /** Wall-clock cap of a call to a tool other than Bash (Bash uses its own `timeout` input). */
 const DEFAULT_TOOL_TIMEOUT_MS = 120_000;
 /** Bash kills its own process group at its timeout; the wrapper's cap only backs that up. */
@@ -48705,6 +48718,19 @@ async function runToolCall(call, deps) {
                 ? error.message
                 : `${requested} could not be checked: ${errorMessage(error)}`;
             return refuse(run_tool_deny('confinement', reason), `Permission denied: ${reason}`);
+        }
+    }
+    // The same for the files a Bash line redirects to: the policy judged their names, this checks
+    // where they really lead (a symlink in the workspace can point anywhere).
+    if (tool.name === 'Bash') {
+        for (const { target, forWrite } of redirectedFiles(parsed.command)) {
+            try {
+                resolveInWorkspace(deps.context.workspace, target, { forWrite });
+            }
+            catch (error) {
+                const reason = `the redirection to ${target} leaves the workspace or cannot be checked: ${errorMessage(error)}`;
+                return refuse(run_tool_deny('confinement', reason), `Permission denied: ${reason}`);
+            }
         }
     }
     // 3. Decide.
@@ -49139,7 +49165,8 @@ async function runTask(options) {
     const workspace = (0,external_node_fs_.realpathSync)(options.workspace);
     const rules = rulesFor(options.policy, options.task);
     const redact = createRedactor(options.secrets ?? []);
-    const log = options.log ?? (() => { });
+    // Every progress line is redacted too: it can quote the model's text or a tool's input.
+    const log = (line) => options.log?.(redact(line));
     const session = SessionWriter.create(options.sessionPath, {
         task: options.task,
         repository: options.repository,
@@ -49224,6 +49251,8 @@ function describeCall(tool, input, decision) {
 
 
 
+
+
 /** How each way a run can end maps to the action's `conclusion` output. */
 const CONCLUSION_OF = {
     success: 'success',
@@ -49242,7 +49271,16 @@ const CONCLUSION_OF = {
 const run_agent_task_runAgentTask = async (settings, workspace, options) => {
     const task = settings.task ?? 'fix';
     const policyFile = (0,external_node_path_.resolve)(workspace, settings.policyPath);
-    const policy = (0,external_node_fs_.existsSync)(policyFile) ? loadPolicyFile(policyFile) : DEFAULT_POLICY;
+    let policy = DEFAULT_POLICY;
+    if ((0,external_node_fs_.existsSync)(policyFile)) {
+        policy = loadPolicyFile(policyFile);
+    }
+    else if (settings.policyPath !== Defaults.Policy) {
+        // A policy the workflow names but that is not there is a mistake, not a choice of the
+        // read-only default: say so instead of running with rules nobody wrote.
+        throw new UserError(`Input "${Inputs.Policy}" names ${settings.policyPath}, but there is no such file in the workspace. ` +
+            `Check the path, or remove the input to use ${Defaults.Policy} (or the built-in read-only policy without it).`);
+    }
     info(`claw: ${task} with ${settings.model}; policy: ${policy.source}`);
     // Loaded only here: a run that skips never pays for the SDK's start-up.
     const { createAnthropicClient } = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7265));

@@ -7,7 +7,8 @@ import { resolve } from 'node:path'
 import * as core from '@actions/core'
 import type { Usage } from '../agent/messages.js'
 import { runTask } from '../agent/run-task.js'
-import type { Conclusion } from '../constants.js'
+import { Defaults, Inputs, type Conclusion } from '../constants.js'
+import { UserError } from '../errors.js'
 import { DEFAULT_POLICY, loadPolicyFile } from '../policy/load.js'
 import type { RunStatus } from '../session/events.js'
 import type { TaskName } from '../policy/types.js'
@@ -66,7 +67,17 @@ const CONCLUSION_OF: Record<RunStatus, Conclusion> = {
 export const runAgentTask: RunAgentTask = async (settings, workspace, options) => {
   const task = settings.task ?? 'fix'
   const policyFile = resolve(workspace, settings.policyPath)
-  const policy = existsSync(policyFile) ? loadPolicyFile(policyFile) : DEFAULT_POLICY
+  let policy = DEFAULT_POLICY
+  if (existsSync(policyFile)) {
+    policy = loadPolicyFile(policyFile)
+  } else if (settings.policyPath !== Defaults.Policy) {
+    // A policy the workflow names but that is not there is a mistake, not a choice of the
+    // read-only default: say so instead of running with rules nobody wrote.
+    throw new UserError(
+      `Input "${Inputs.Policy}" names ${settings.policyPath}, but there is no such file in the workspace. ` +
+        `Check the path, or remove the input to use ${Defaults.Policy} (or the built-in read-only policy without it).`
+    )
+  }
   core.info(`claw: ${task} with ${settings.model}; policy: ${policy.source}`)
 
   // Loaded only here: a run that skips never pays for the SDK's start-up.

@@ -184,7 +184,8 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       }
     }
 
-    turns += 1
+    // A turn counts once the model has answered; a request that failed for good is not a turn.
+    const turn = turns + 1
     const started = now()
     let response: ModelResponse
     try {
@@ -199,10 +200,8 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
         {
           signal,
           onRetry: notice => {
-            options.record({ type: 'retry', turn: turns, ...notice })
-            log(
-              `claw: model request failed (${notice.reason}); retry ${notice.attempt} in ${notice.delay_ms} ms`
-            )
+            // The client logs each retry itself; here it goes on record.
+            options.record({ type: 'retry', turn, ...notice })
           }
         }
       )
@@ -212,6 +211,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
       return finish('error', errorMessage(error))
     }
 
+    turns = turn
     lastRequestCost = options.costOf(response.model || options.modelName, response.usage)
     lastTurnUsage = response.usage
     usage = addUsage(usage, response.usage)

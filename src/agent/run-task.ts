@@ -56,7 +56,8 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
   const workspace = realpathSync(options.workspace)
   const rules = rulesFor(options.policy, options.task)
   const redact = createRedactor(options.secrets ?? [])
-  const log = options.log ?? (() => {})
+  // Every progress line is redacted too: it can quote the model's text or a tool's input.
+  const log = (line: string): void => options.log?.(redact(line))
   const session = SessionWriter.create(
     options.sessionPath,
     {

@@ -71,7 +71,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       const { loadShellParser } = await import('../policy/shell.js')
       if (sub === 'check') {
         const { positionals } = parse(policyArgs, {}, true)
-        if (positionals.length !== 1) throw new UserError(`policy check takes one FILE\n${USAGE}`)
+        if (positionals.length !== 1)
+          throw new UserError(`policy check takes one FILE (see claw --help)`)
         return emit(policyCheck(positionals[0] as string), io)
       }
       if (sub === 'explain') {
@@ -83,7 +84,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           dir: { type: 'string' }
         })
         if (!values.tool || values.input === undefined) {
-          throw new UserError(`policy explain needs --tool NAME and --input JSON\n${USAGE}`)
+          throw new UserError(`policy explain needs --tool NAME and --input JSON (see claw --help)`)
         }
         await loadShellParser()
         return emit(
@@ -97,11 +98,12 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
           io
         )
       }
-      throw new UserError(`unknown policy command "${sub ?? ''}"\n${USAGE}`)
+      throw new UserError(`unknown policy command "${sub ?? ''}" (see claw --help)`)
     }
     case 'show': {
       const { positionals } = parse(rest, {}, true)
-      if (positionals.length !== 1) throw new UserError(`show takes one SESSION.jsonl\n${USAGE}`)
+      if (positionals.length !== 1)
+        throw new UserError(`show takes one SESSION.jsonl (see claw --help)`)
       const { readSession } = await import('../session/reader.js')
       const { renderSessionMarkdown } = await import('../session/render.js')
       io.stdout(renderSessionMarkdown(readSession(positionals[0] as string)))
@@ -114,7 +116,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`${USAGE}\n`)
       return command === undefined ? 2 : 0
     default:
-      throw new UserError(`unknown command "${command}"\n${USAGE}`)
+      throw new UserError(`unknown command "${command}" (see claw --help)`)
   }
 }
 
@@ -124,8 +126,8 @@ function parse<O extends Options>(args: string[], options: O, allowPositionals =
   try {
     return parseArgs({ args, options, allowPositionals, strict: true })
   } catch (error) {
-    // parseArgs' messages name the flag ("Unknown option '--foo'"); add what the flags are.
-    throw new UserError(`${errorMessage(error)}\n${USAGE}`)
+    // parseArgs' messages name the flag ("Unknown option '--foo'"); one line, and where to look.
+    throw new UserError(`${errorMessage(error)} (see claw --help)`)
   }
 }
 

@@ -255,6 +255,19 @@ function decideBash(rules: Rules, command: unknown, workspace: string): Decision
 
 const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr'])
 
+/**
+ * The files a Bash command line redirects to or from, for the caller that can look at the file
+ * system: the decision above is pure and judges names, so a symlink inside the workspace that
+ * points out of it (`out -> /tmp`, then `> out/x`) must be caught by resolving the real path.
+ */
+export function redirectedFiles(command: string): { target: string; forWrite: boolean }[] {
+  return analyzeCommandLine(command)
+    .redirects.filter(
+      redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target)
+    )
+    .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) }))
+}
+
 function commandPart(set: RuleSet, command: ShellCommand): Part {
   const text = command.text
   // Deny and ask also look at the bare program name: `/usr/bin/git push` is `git push`.

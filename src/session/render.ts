@@ -148,7 +148,10 @@ export function renderSessionMarkdown(session: Session): string {
   out.push(table(['', ''], rows), '')
   if (outcome.pending && outcome.pending.length > 0) {
     out.push('### Pending approvals', '')
-    out.push('These calls were not run; a `/claw approve` comment runs them and resumes.', '')
+    out.push(
+      'These calls were not run. Allow them in the policy and run again (approval by a `/claw approve` comment is planned).',
+      ''
+    )
     for (const call of outcome.pending) {
       out.push(
         `- ${callSubject(call.tool, call.input)} (${code(call.rule)}), call ${code(call.id)}`
@@ -203,7 +206,7 @@ export function renderSessionSummary(session: Session): string {
   )
   const pending = outcome?.pending ?? []
   if (pending.length > 0) {
-    out.push(`Waiting for approval (\`/claw approve\`):`, '')
+    out.push('Waiting for approval (not run):', '')
     for (const call of pending)
       out.push(`- ${callSubject(call.tool, call.input)} (${code(call.rule)})`)
     out.push('')

@@ -1,6 +1,7 @@
 import type { ToolResultBlock, ToolUseBlock } from '../agent/messages.js'
 import { errorMessage } from '../errors.js'
 import type { Decision } from '../policy/types.js'
+import { redirectedFiles } from '../policy/decide.js'
 import type { ToolCallEvent, ToolResultEvent } from '../session/events.js'
 import { DEFAULT_BASH_TIMEOUT_MS } from './bash.js'
 import type { Tool, ToolContext } from './tool.js'
@@ -129,6 +130,19 @@ export async function runToolCall(
           ? error.message
           : `${requested} could not be checked: ${errorMessage(error)}`
       return refuse(deny('confinement', reason), `Permission denied: ${reason}`)
+    }
+  }
+
+  // The same for the files a Bash line redirects to: the policy judged their names, this checks
+  // where they really lead (a symlink in the workspace can point anywhere).
+  if (tool.name === 'Bash') {
+    for (const { target, forWrite } of redirectedFiles((parsed as { command: string }).command)) {
+      try {
+        resolveInWorkspace(deps.context.workspace, target, { forWrite })
+      } catch (error) {
+        const reason = `the redirection to ${target} leaves the workspace or cannot be checked: ${errorMessage(error)}`
+        return refuse(deny('confinement', reason), `Permission denied: ${reason}`)
+      }
     }
   }
 

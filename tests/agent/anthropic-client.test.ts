@@ -401,7 +401,8 @@ describe('retries', () => {
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ModelError)
     expect(error).toMatchObject({
-      message: 'the model "claude-nope" was not found (HTTP 404): check the model input',
+      message:
+        'the model "claude-nope" was not found (HTTP 404): check the model name (the "model" input of the action, or --model)',
       status: 404,
       type: 'not_found_error',
       retryable: false,

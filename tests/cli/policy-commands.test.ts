@@ -1,5 +1,5 @@
-import { describe, it, expect, beforeAll } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { policyCheck, policyExplain } from '../../src/cli/policy-commands.js'
@@ -10,8 +10,13 @@ beforeAll(loadShellParser)
 
 const SAMPLE = 'tests/fixtures/policies/sample.yml'
 
+const folders: string[] = []
+afterAll(() => folders.forEach(folder => rmSync(folder, { recursive: true, force: true })))
+
 function writePolicy(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'claw-policy-')), 'claw.yml')
+  const folder = mkdtempSync(join(tmpdir(), 'claw-policy-'))
+  folders.push(folder)
+  const file = join(folder, 'claw.yml')
   writeFileSync(file, text)
   return file
 }

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { ToolUseBlock } from '../../src/agent/messages.js'
 import type { Decision } from '../../src/policy/types.js'
 import type { ToolCallEvent, ToolResultEvent } from '../../src/session/events.js'
+import { loadShellParser } from '../../src/policy/shell.js'
 import { createRedactor } from '../../src/sandbox/redact.js'
 import { ALL_TOOLS, toolDefinitions, toolsByName } from '../../src/tools/registry.js'
 import { runToolCall, runToolCalls, type ToolCallDeps } from '../../src/tools/run-tool.js'
@@ -303,5 +304,39 @@ describe('registry', () => {
   it('picks tools by name and refuses an unknown one', () => {
     expect([...toolsByName(['Read', 'Grep']).keys()]).toEqual(['Read', 'Grep'])
     expect(() => toolsByName(['Read', 'Fetch'])).toThrow(/Unknown tool Fetch/)
+  })
+})
+
+describe('Bash redirections through a symlink', () => {
+  let workspace: string
+  let outside: string
+  beforeEach(async () => {
+    workspace = await makeWorkspace()
+    outside = await makeWorkspace()
+    symlinkSync(outside, path.join(workspace, 'out'))
+  })
+  afterEach(async () => {
+    await removeDir(workspace)
+    await removeDir(outside)
+  })
+
+  it('refuses a redirection whose real path leaves the workspace, even when the policy allows the name', async () => {
+    await loadShellParser()
+    const events: (ToolCallEvent | ToolResultEvent)[] = []
+    const outcome = await runToolCall(
+      { type: 'tool_use', id: 't1', name: 'Bash', input: { command: 'echo escaped > out/x.txt' } },
+      {
+        tools: toolsByName(),
+        // A policy that allows everything by name: only the real path can stop this write.
+        decide: () => ({ decision: 'allow', rule: 'test: allow', reason: 'allowed' }),
+        context: makeDepsContext(workspace),
+        redact: text => text,
+        record: event => events.push(event)
+      }
+    )
+    expect(outcome.result.is_error).toBe(true)
+    expect(outcome.decision.rule).toBe('confinement')
+    expect(outcome.result.content).toContain('out/x.txt')
+    expect(existsSync(path.join(outside, 'x.txt'))).toBe(false)
   })
 })
