@@ -45776,8 +45776,39 @@ function syntax() {
         throw new Error('the shell parser is not loaded (call loadShellParser first)');
     return parserModule;
 }
+/**
+ * Recent analyses by command line. Parsing is the costly part of a Bash decision (a few ms in the
+ * GopherJS parser) and one call is analysed twice (the policy, then the wrapper's check of
+ * redirection targets), so the last few lines are kept. Results are frozen: callers share them.
+ */
+const recentAnalyses = new Map();
+const RECENT_ANALYSES = 32;
 /** Analyses one Bash command line. Never throws. */
 function analyzeCommandLine(line) {
+    const known = typeof line === 'string' ? recentAnalyses.get(line) : undefined;
+    if (known)
+        return known;
+    const analysis = analyzeUncached(line);
+    // Not kept while the parser is missing: that answer (a problem) is not the line's real one.
+    if (typeof line === 'string' && parserModule) {
+        if (recentAnalyses.size >= RECENT_ANALYSES) {
+            const oldest = recentAnalyses.keys().next().value;
+            if (oldest !== undefined)
+                recentAnalyses.delete(oldest);
+        }
+        recentAnalyses.set(line, deepFreeze(analysis));
+    }
+    return analysis;
+}
+function deepFreeze(value) {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value))
+            deepFreeze(child);
+    }
+    return value;
+}
+function analyzeUncached(line) {
     const analyzer = new Analyzer();
     if (typeof line !== 'string') {
         analyzer.problem('the command is not a string');
@@ -46766,7 +46797,7 @@ const EMPTY_RULE_SET = { allow: [], ask: [], deny: [] };
  * checkout (`.env` files, private keys) are unreadable at any depth, because a prompt-injected
  * model that can read them can also quote them into a pull request.
  */
-const DEFAULT_POLICY = deepFreeze({
+const DEFAULT_POLICY = load_deepFreeze({
     version: 1,
     defaults: {
         read: {
@@ -47091,10 +47122,10 @@ function normalisePathPattern(pattern) {
 function clone(value) {
     return structuredClone(value);
 }
-function deepFreeze(value) {
+function load_deepFreeze(value) {
     if (value && typeof value === 'object') {
         for (const inner of Object.values(value))
-            deepFreeze(inner);
+            load_deepFreeze(inner);
         Object.freeze(value);
     }
     return value;

@@ -102,3 +102,34 @@ export function median(numbers) {
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
+
+/**
+ * The floor under the start-up figure: ms from spawning `node` to a request from a script that
+ * does nothing but `fetch`. It moves with the machine's speed and Node's version; what claw adds
+ * is the start-up figure minus this one.
+ */
+export async function measureBaseline(node = process.execPath) {
+  const { createServer } = await import('node:http')
+  let receivedAt = 0
+  const server = createServer((request, response) => {
+    receivedAt = performance.now()
+    request.resume()
+    response.end('{}')
+  })
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${server.address().port}/`
+  try {
+    const spawnedAt = performance.now()
+    const child = spawn(
+      node,
+      ['-e', `fetch(${JSON.stringify(url)}, { method: 'POST', body: '{}' })`],
+      {
+        stdio: 'ignore'
+      }
+    )
+    await new Promise(resolve => child.on('close', resolve))
+    return receivedAt - spawnedAt
+  } finally {
+    server.close()
+  }
+}

@@ -12,7 +12,7 @@
 // (the action runs on the runner's Node 24); `--json` prints the figures as JSON instead.
 import { spawnSync } from 'node:child_process'
 import { parseArgs } from 'node:util'
-import { measureOnce, median } from './bench-measure.mjs'
+import { measureBaseline, measureOnce, median } from './bench-measure.mjs'
 
 const TARGETS = { startupMs: 150, harnessMsPerTurn: 5, firstRequestBytes: 20_000 }
 
@@ -36,14 +36,17 @@ if (!nodeVersion) {
 }
 
 const results = []
+const baselines = []
 for (let index = 0; index < runs; index += 1) {
   results.push(await measureOnce(undefined, values.node))
+  baselines.push(await measureBaseline(values.node))
 }
 const pick = key => median(results.map(result => result[key]))
 const report = {
   runs,
   node: nodeVersion,
   startupMs: pick('startupMs'),
+  nodeFetchBaselineMs: median(baselines),
   harnessMsPerTurn: pick('harnessMsPerTurn'),
   harnessMsMax: pick('harnessMsMax'),
   turns: results[0].turns,
@@ -65,6 +68,18 @@ if (values.json) {
       `${report.startupMs.toFixed(0)} ms`,
       `< ${TARGETS.startupMs} ms`,
       report.startupMs < TARGETS.startupMs
+    ],
+    [
+      '  node start + first fetch, no claw',
+      `${report.nodeFetchBaselineMs.toFixed(0)} ms`,
+      '',
+      true
+    ],
+    [
+      '  claw itself (start-up minus that floor)',
+      `${(report.startupMs - report.nodeFetchBaselineMs).toFixed(0)} ms`,
+      '',
+      true
     ],
     [
       'harness time per turn (median)',

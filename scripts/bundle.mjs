@@ -14,11 +14,12 @@ import {
   mkdirSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, dirname } from 'node:path'
+import { join, dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const dist = join(root, 'dist')
+// CLAW_DIST_OUT builds somewhere else (for work in progress that must not disturb dist/).
+const dist = process.env.CLAW_DIST_OUT ? resolve(process.env.CLAW_DIST_OUT) : join(root, 'dist')
 const entries = ['index', 'post', 'cli']
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 

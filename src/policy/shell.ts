@@ -95,8 +95,39 @@ function syntax(): typeof sh.syntax {
   return parserModule
 }
 
+/**
+ * Recent analyses by command line. Parsing is the costly part of a Bash decision (a few ms in the
+ * GopherJS parser) and one call is analysed twice (the policy, then the wrapper's check of
+ * redirection targets), so the last few lines are kept. Results are frozen: callers share them.
+ */
+const recentAnalyses = new Map<string, ShellAnalysis>()
+const RECENT_ANALYSES = 32
+
 /** Analyses one Bash command line. Never throws. */
 export function analyzeCommandLine(line: string): ShellAnalysis {
+  const known = typeof line === 'string' ? recentAnalyses.get(line) : undefined
+  if (known) return known
+  const analysis = analyzeUncached(line)
+  // Not kept while the parser is missing: that answer (a problem) is not the line's real one.
+  if (typeof line === 'string' && parserModule) {
+    if (recentAnalyses.size >= RECENT_ANALYSES) {
+      const oldest = recentAnalyses.keys().next().value
+      if (oldest !== undefined) recentAnalyses.delete(oldest)
+    }
+    recentAnalyses.set(line, deepFreeze(analysis))
+  }
+  return analysis
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+function analyzeUncached(line: string): ShellAnalysis {
   const analyzer = new Analyzer()
   if (typeof line !== 'string') {
     analyzer.problem('the command is not a string')

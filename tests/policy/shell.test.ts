@@ -228,3 +228,13 @@ describe('decodeAnsiC', () => {
     expect(decodeAnsiC('\\0')).toBeUndefined()
   })
 })
+
+describe('analyzeCommandLine: recent lines', () => {
+  it('answers a repeated line from memory, with a result nobody can change', () => {
+    const first = analyzeCommandLine('npm test > src/out.txt')
+    const again = analyzeCommandLine('npm test > src/out.txt')
+    expect(again).toBe(first)
+    expect(Object.isFrozen(first.commands[0]?.argv)).toBe(true)
+    expect(() => first.problems.push('x')).toThrow(TypeError)
+  })
+})
