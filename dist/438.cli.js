@@ -33,6 +33,7 @@ function renderSessionMarkdown(session) {
         ['Model', inline(header.model)],
         ['Policy', `${inline(header.policy_source)} (digest ${code(header.policy_digest, true)})`],
         ['Started', inline(header.started_at)],
+        ...(header.isolation ? [['Bash isolation', isolationCell(header.isolation)]] : []),
         ['Format', `claw-session ${header.version}`]
     ]), '');
     out.push('## Prompt', '', fence(header.prompt, 'text'), '');
@@ -140,6 +141,12 @@ function renderSessionMarkdown(session) {
         out.push(...details('Review', fence(JSON.stringify(outcome.review, null, 2), 'json')));
     }
     return finish(out);
+}
+function isolationCell(isolation) {
+    const what = isolation.level === 'none'
+        ? '**none**'
+        : `${inline(isolation.level)}, network ${inline(isolation.network)}`;
+    return `${what}: ${inline(isolation.detail, Infinity)}`;
 }
 /** A few lines for a job summary: outcome, cost, tokens, and tool calls counted by decision. */
 function renderSessionSummary(session) {

@@ -180,8 +180,15 @@ function checkHeader(value) {
     ]) {
         string(value, key, where);
     }
+    if (value['isolation'] !== undefined) {
+        const isolation = record(value, 'isolation', where);
+        oneOf(isolation, 'level', ISOLATION_LEVELS, where, 'isolation.');
+        oneOf(isolation, 'network', ['isolated', 'host'], where, 'isolation.');
+        string(isolation, 'detail', where, 'isolation.');
+    }
     return value;
 }
+const ISOLATION_LEVELS = ['user-namespace', 'root-namespace', 'sudo-namespace', 'none'];
 const RUN_STATUSES = [
     'success',
     'max-turns',

@@ -83,7 +83,7 @@ async function dispatch(argv, io) {
                 session: { type: 'string' },
                 replay: { type: 'string' }
             }).values;
-            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(298), __nccwpck_require__.e(841), __nccwpck_require__.e(622), __nccwpck_require__.e(82)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2082));
+            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(298), __nccwpck_require__.e(841), __nccwpck_require__.e(189), __nccwpck_require__.e(568)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1568));
             const started = performance.now();
             const { exitCode, summary } = await runCommand(flags, {
                 env: io.env,
@@ -98,7 +98,7 @@ async function dispatch(argv, io) {
         }
         case 'policy': {
             const [sub, ...policyArgs] = rest;
-            const { policyCheck, policyExplain } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(841), __nccwpck_require__.e(622), __nccwpck_require__.e(833)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3833));
+            const { policyCheck, policyExplain } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(841), __nccwpck_require__.e(189), __nccwpck_require__.e(833)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3833));
             const { loadShellParser } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4841));
             if (sub === 'check') {
                 const { positionals } = parse(policyArgs, {}, true);

@@ -44530,7 +44530,13 @@ const Outputs = {
 /** Keys main saves with `core.saveState` for the post step (`core.getState`). */
 const State = {
     /** Absolute path of the session transcript this run writes; the post step uploads it. */
-    SessionFile: 'session-file'
+    SessionFile: 'session-file',
+    /**
+     * The git credentials taken out of the repository's config for the agent run, sealed (see
+     * src/action/credential-state.ts); empty once main has put them back. The post step restores
+     * them when main was killed before it could.
+     */
+    Credentials: 'git-credentials'
 };
 /** Values of the `conclusion` output. */
 const CONCLUSIONS = (/* unused pure expression or super */ null && (['success', 'failure', 'skipped', 'needs-approval']));
@@ -45272,11 +45278,23 @@ function workspaceRelative(workspace, path) {
 }
 /**
  * Whether a workspace-relative path lies in a `.git` directory (at any depth, any case: a
- * case-insensitive file system treats `.GIT` as `.git`). Writing there plants hooks or config
+ * case-insensitive file system treats `.GIT` as `.git`; see isGitName). Writing there plants hooks or config
  * that run code at the next git command, outside every rule of the policy.
  */
 function isInsideGitDirectory(relative) {
-    return relative.split('/').some(segment => segment.toLowerCase() === '.git');
+    return relative.split(/[/\\]/).some(isGitName);
+}
+/**
+ * Whether one path segment names a `.git` folder on some file system: any case (macOS, Windows),
+ * with code points HFS+ ignores (`.g\u200cit`), with trailing dots or spaces (Windows drops
+ * them), or as the Windows short name `git~1`. The same checks git itself makes (CVE-2014-9390).
+ */
+function isGitName(segment) {
+    const name = segment
+        .replace(/[\u200b-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g, '')
+        .toLowerCase()
+        .replace(/[. ]+$/, '');
+    return name === '.git' || name === 'git~1';
 }
 
 ;// CONCATENATED MODULE: ./src/policy/rules.ts
@@ -45295,6 +45313,987 @@ function rulesFor(policy, task) {
         bash: override.bash ?? defaults.bash,
         network: override.network ?? defaults.network
     };
+}
+
+;// CONCATENATED MODULE: ./src/policy/programs.ts
+/**
+ * What particular programs do with their arguments, where that decides whether a command line is
+ * safe whatever the rules say. Patterns see text; these checks see meaning:
+ *
+ * - git: configuration given on the command line (`-c`, `--config-env`) and options that name a
+ *   program to run (`--upload-pack`, `--receive-pack`, `--exec`, `-u`, `rebase --exec`,
+ *   `grep -O`, ...) are refused always; `git config` that sets anything is refused (it writes
+ *   .git/config, where core.pager, core.sshCommand or an alias run code); the global options
+ *   before the subcommand are removed, so `git -C . push` is matched as `git push`, and the
+ *   directories they name must stay inside the workspace.
+ * - interpreters (`node -e`, `python -c`, `perl -e`, ...): code given inline, or read from the
+ *   standard input (a pipe, here-document or here-string), cannot be checked.
+ * - awk programs that call system() or pipe to commands, sed scripts with `e` or `w`.
+ * - programs that take a command to run in an option (`tar --to-command`, `rsync -e`, ...).
+ * - `tee FILE` and `sed -i FILE` write files: those are checked like `> FILE`.
+ *
+ * A deny-list by nature, so `docs/policy.md` ("Known limits") says what it does not cover.
+ */
+
+/** The program's name as it will be found: base name, lower case (macOS file names ignore case). */
+function programName(word) {
+    return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+}
+/** A table entry by name; `constructor` and the like are not entries. */
+function lookup(table, name) {
+    return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+/** `python3.12` → `python`, `perl5.36` → `perl`, `nodejs` → `node`. */
+function interpreterName(base) {
+    const stripped = base.replace(/[\d.]+$/, '');
+    return stripped === 'nodejs' ? 'node' : stripped;
+}
+function checkProgram(argv) {
+    const outcome = { problems: [], forbidden: [], paths: [] };
+    const name = argv[0];
+    if (name === undefined)
+        return outcome;
+    const base = programName(name);
+    const args = argv.slice(1);
+    if (base === 'git')
+        git(argv, outcome);
+    else if (base === 'awk' || base === 'gawk' || base === 'mawk' || base === 'nawk') {
+        awk(base, args, outcome);
+    }
+    else if (base === 'sed' || base === 'gsed')
+        sed(base, args, outcome);
+    else if (base === 'tee')
+        tee(args, outcome);
+    else if (base === 'find')
+        find(args, outcome);
+    else if (Object.hasOwn(COMMAND_OPTIONS, base))
+        commandOptions(base, args, outcome);
+    else if (PACKAGE_RUNNERS.has(base))
+        packageRunner(base, args, outcome);
+    else {
+        const interpreter = lookup(INTERPRETERS, interpreterName(base));
+        if (interpreter) {
+            const problem = interpreterProblem(base, interpreter, args);
+            if (problem)
+                outcome.problems.push(problem);
+        }
+    }
+    return outcome;
+}
+const COMMON_INFO = ['-v', '-V', '--version', '-h', '--help'];
+const INTERPRETERS = {
+    node: {
+        codeShort: 'ep',
+        codeLong: ['--eval', '--print'],
+        valueShort: 'rC',
+        valueLong: [
+            '--require',
+            '--import',
+            '--loader',
+            '--experimental-loader',
+            '--conditions',
+            '--input-type',
+            '--env-file',
+            '--title',
+            '--inspect-port',
+            '--stack-size',
+            '--max-old-space-size',
+            '--test-reporter',
+            '--test-reporter-destination',
+            '--test-name-pattern',
+            '--test-concurrency',
+            '--watch-path',
+            '--run'
+        ],
+        flagLong: option => /^--(no-|experimental-|trace-|inspect|enable-|expose-|harmony|test|watch|check|pending-deprecation|throw-deprecation|preserve-symlinks|frozen-intrinsics|abort-on-uncaught-exception|use-strict)/.test(option),
+        interactive: ['-i', '--interactive'],
+        standalone: [...COMMON_INFO, '--test', '--run', '--v8-options', '-c', '--check']
+    },
+    python: {
+        codeShort: 'c',
+        valueShort: 'WXQ',
+        valueLong: ['--check-hash-based-pycs'],
+        moduleShort: 'm',
+        interactive: ['-i'],
+        standalone: COMMON_INFO
+    },
+    pypy: {
+        codeShort: 'c',
+        valueShort: 'WXQ',
+        moduleShort: 'm',
+        interactive: ['-i'],
+        standalone: COMMON_INFO
+    },
+    perl: {
+        codeShort: 'eE',
+        valueShort: 'IMmxidDV',
+        digitShort: 'l0C',
+        standalone: COMMON_INFO,
+        checkValue: (option, value) => (option === 'M' || option === 'm') && /[^\w:=,.-]/.test(value)
+            ? `\`perl -${option}\` with ${JSON.stringify(value)} runs code given inline, which cannot be checked`
+            : undefined
+    },
+    ruby: {
+        codeShort: 'e',
+        valueShort: 'IrCEFKTWx0',
+        valueLong: ['--encoding', '--external-encoding', '--internal-encoding'],
+        standalone: COMMON_INFO
+    },
+    php: {
+        codeShort: 'rRBE',
+        valueShort: 'cdztS',
+        moduleShort: 'f',
+        interactive: ['-a'],
+        standalone: [...COMMON_INFO, '-m', '-i', '-l']
+    },
+    lua: { codeShort: 'e', valueShort: 'ljO', interactive: ['-i'], standalone: COMMON_INFO },
+    luajit: { codeShort: 'e', valueShort: 'ljO', interactive: ['-i'], standalone: COMMON_INFO },
+    rscript: { codeShort: 'e', standalone: COMMON_INFO },
+    r: { codeShort: 'e', valueShort: 'fdg', standalone: COMMON_INFO },
+    osascript: { codeShort: 'e', valueShort: 'ls', standalone: COMMON_INFO },
+    tclsh: { codeShort: '', standalone: COMMON_INFO },
+    expect: { codeShort: 'c', valueShort: 'D', standalone: COMMON_INFO },
+    bun: {
+        codeShort: 'ep',
+        codeLong: ['--eval', '--print'],
+        codeSubcommands: ['repl'],
+        subcommands: true,
+        standalone: [...COMMON_INFO, 'test', 'install', 'add', 'remove', 'x', 'build', 'pm', 'init']
+    },
+    deno: {
+        codeShort: '',
+        codeSubcommands: ['eval', 'repl'],
+        subcommands: true,
+        standalone: [
+            ...COMMON_INFO,
+            'test',
+            'fmt',
+            'lint',
+            'check',
+            'task',
+            'info',
+            'doc',
+            'bench',
+            'compile',
+            'cache',
+            'install',
+            'upgrade',
+            'types',
+            'coverage'
+        ]
+    }
+};
+function inlineCode(program, option) {
+    return `\`${program} ${option}\` runs code given inline, which cannot be checked; write it to a script file the rules allow, or run commands directly`;
+}
+function stdinCode(program) {
+    return `\`${program}\` reading its program from its input (a pipe, here-document or here-string) cannot be checked; write it to a script file the rules allow`;
+}
+/** Why running this interpreter with `args` cannot be checked, or undefined (it runs a script). */
+function interpreterProblem(program, spec, args) {
+    let sawStandalone = false;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        // `$X` may split into options (`-e`, code): only a word that starts literally is a script.
+        if (arg.startsWith(UNKNOWN) || (arg.startsWith('-') && arg.includes(UNKNOWN))) {
+            return `\`${program}\` with options only known at run time cannot be checked`;
+        }
+        if (spec.standalone?.includes(arg))
+            sawStandalone = true;
+        if (spec.interactive?.includes(arg))
+            return stdinCode(`${program} ${arg}`);
+        if (arg === '-')
+            return stdinCode(`${program} -`);
+        if (arg === '--')
+            return args[index + 1] === undefined ? stdinCode(program) : undefined;
+        if (arg.startsWith('--')) {
+            const [option = arg] = arg.split('=', 1);
+            if (spec.codeLong?.includes(option))
+                return inlineCode(program, option);
+            if (spec.valueLong?.includes(option)) {
+                if (!arg.includes('='))
+                    index++;
+                continue;
+            }
+            // An unknown option may take the next word as its value: look past that word too.
+            if (!arg.includes('=') && !(spec.flagLong?.(option) ?? false) && !sawStandalone) {
+                const next = args[index + 1];
+                if (next !== undefined && !next.startsWith('-'))
+                    index++;
+            }
+            continue;
+        }
+        if (arg.startsWith('-') && arg.length > 1) {
+            for (let at = 1; at < arg.length; at++) {
+                const letter = arg[at];
+                if (spec.codeShort.includes(letter))
+                    return inlineCode(program, `-${letter}`);
+                if (spec.moduleShort?.includes(letter))
+                    return undefined;
+                if (spec.interactive?.includes(`-${letter}`))
+                    return stdinCode(`${program} -${letter}`);
+                if (spec.digitShort?.includes(letter)) {
+                    while (/\d/.test(arg[at + 1] ?? ''))
+                        at++;
+                    continue;
+                }
+                if (spec.valueShort?.includes(letter)) {
+                    let value = arg.slice(at + 1);
+                    if (value === '')
+                        value = args[++index] ?? '';
+                    const problem = spec.checkValue?.(letter, value);
+                    if (problem)
+                        return problem;
+                    break;
+                }
+            }
+            continue;
+        }
+        if (spec.codeSubcommands?.includes(arg))
+            return inlineCode(program, arg);
+        if (spec.subcommands) {
+            // `bun run x`, `deno run x`: the script comes after; `deno run -` reads it from the input.
+            if (arg === 'run') {
+                const rest = args.slice(index + 1);
+                return rest.includes('-') ? stdinCode(`${program} run -`) : undefined;
+            }
+            return undefined;
+        }
+        return undefined; // a script file (or module): an ordinary command for the rules
+    }
+    if (sawStandalone)
+        return undefined;
+    return stdinCode(program);
+}
+/** `npx node -e ...`, `npm exec -c ...`: the package runners start the interpreters too. */
+const PACKAGE_RUNNERS = new Set(['npx', 'bunx', 'pnpx', 'npm', 'pnpm', 'yarn']);
+function packageRunner(base, args, outcome) {
+    let rest = [...args];
+    if (base === 'npm' || base === 'pnpm' || base === 'yarn') {
+        const sub = rest.findIndex(arg => !arg.startsWith('-'));
+        if (sub < 0 || !['exec', 'x', 'dlx'].includes(rest[sub]))
+            return;
+        rest = rest.slice(sub + 1);
+    }
+    for (let index = 0; index < rest.length; index++) {
+        const arg = rest[index];
+        if (arg === '-c' || arg === '--call' || arg.startsWith('--call=')) {
+            outcome.problems.push(`\`${base} ${arg.split('=')[0] ?? arg}\` runs text as a command line, which cannot be checked; run the commands directly`);
+            return;
+        }
+        if (arg === '--') {
+            rest = rest.slice(index + 1);
+            break;
+        }
+        if (arg === '-p' || arg === '--package') {
+            index++;
+            continue;
+        }
+        if (!arg.startsWith('-')) {
+            rest = rest.slice(index);
+            break;
+        }
+    }
+    const inner = rest[0];
+    if (inner === undefined)
+        return;
+    const innerName = interpreterName(programName(inner));
+    const spec = lookup(INTERPRETERS, innerName);
+    if (spec) {
+        const problem = interpreterProblem(`${base} ${inner}`, spec, rest.slice(1));
+        if (problem)
+            outcome.problems.push(problem);
+    }
+    else if (SHELL_NAMES.has(innerName)) {
+        outcome.problems.push(`\`${base} ${inner}\` starts a shell, which cannot be checked`);
+    }
+}
+const SHELL_NAMES = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh']);
+// --- awk and sed -------------------------------------------------------------------------------
+function awk(base, args, outcome) {
+    const programs = [];
+    let fromFile = false;
+    let index = 0;
+    for (; index < args.length; index++) {
+        const arg = args[index];
+        if (arg === '--') {
+            index++;
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-')
+            break;
+        const [option = arg, inlineValue] = splitOption(arg);
+        const value = () => inlineValue ?? args[++index] ?? '';
+        if (['-f', '--file', '-E', '--exec', '-i', '--include'].includes(option)) {
+            value();
+            fromFile = true;
+        }
+        else if (['-e', '--source'].includes(option))
+            programs.push(value());
+        else if (['-l', '--load'].includes(option)) {
+            outcome.problems.push(`\`${base} ${option}\` loads a compiled extension, which cannot be checked`);
+            return;
+        }
+        else if (['-v', '--assign', '-F', '--field-separator'].includes(option))
+            value();
+        else if (/^-[vF]./.test(arg))
+            continue;
+    }
+    if (!fromFile && programs.length === 0)
+        programs.push(args[index] ?? '');
+    for (const program of programs) {
+        const problem = awkProblem(base, program);
+        if (problem) {
+            outcome.problems.push(problem);
+            return;
+        }
+    }
+}
+function awkProblem(base, program) {
+    if (program.includes(UNKNOWN)) {
+        return `the \`${base}\` program is only known at run time; write it literally`;
+    }
+    if (/\bsystem\s*\(/.test(program)) {
+        return `the \`${base}\` program calls system(), which runs commands that cannot be checked`;
+    }
+    if (program.replace(/\|\|/g, '').includes('|')) {
+        return `the \`${base}\` program pipes to or from a command (\`|\`), which cannot be checked`;
+    }
+    if (/\bprintf?\b[^;{}\n]*>/.test(program)) {
+        return `the \`${base}\` program writes to a file (\`print > file\`), which the write rules cannot check`;
+    }
+    if (/@load\b/.test(program)) {
+        return `the \`${base}\` program loads an extension (@load), which cannot be checked`;
+    }
+    return undefined;
+}
+function splitOption(arg) {
+    if (arg.startsWith('--')) {
+        const equals = arg.indexOf('=');
+        return equals < 0 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
+    }
+    return arg.length > 2 ? [arg.slice(0, 2), arg.slice(2)] : [arg, undefined];
+}
+const SED_FLAGS = new Set([
+    '-n',
+    '--quiet',
+    '--silent',
+    '-E',
+    '-r',
+    '--regexp-extended',
+    '-s',
+    '--separate',
+    '-u',
+    '--unbuffered',
+    '-z',
+    '--null-data',
+    '--posix',
+    '--sandbox',
+    '--debug',
+    '--follow-symlinks',
+    '-b',
+    '--binary',
+    '--help',
+    '--version'
+]);
+function sed(base, args, outcome) {
+    const scripts = [];
+    const files = [];
+    let scriptFile = false;
+    let inPlace = false;
+    let onlyOperands = false;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (onlyOperands || !arg.startsWith('-') || arg === '-') {
+            files.push(arg);
+            continue;
+        }
+        if (arg === '--') {
+            onlyOperands = true;
+            continue;
+        }
+        if (arg.includes(UNKNOWN)) {
+            outcome.problems.push(`\`${base}\` with options only known at run time cannot be checked`);
+            return;
+        }
+        if (arg.startsWith('--')) {
+            const [option, value] = splitOption(arg);
+            if (option === '--expression')
+                scripts.push(value ?? args[++index] ?? '');
+            else if (option === '--file') {
+                scriptFile = true;
+                if (value === undefined)
+                    index++;
+            }
+            else if (option === '--in-place')
+                inPlace = true;
+            else if (option === '--line-length') {
+                if (value === undefined)
+                    index++;
+            }
+            else if (!SED_FLAGS.has(option)) {
+                outcome.problems.push(`cannot tell what \`${base} ${option}\` does`);
+                return;
+            }
+            continue;
+        }
+        // A cluster of short options: `-ne`, `-i.bak`, `-Ei`.
+        for (let at = 1; at < arg.length; at++) {
+            const letter = arg[at];
+            if (letter === 'i') {
+                inPlace = true;
+                break; // the rest of the cluster is the backup suffix
+            }
+            if (letter === 'e' || letter === 'f' || letter === 'l') {
+                const value = arg.slice(at + 1) || (args[++index] ?? '');
+                if (letter === 'e')
+                    scripts.push(value);
+                if (letter === 'f')
+                    scriptFile = true;
+                break;
+            }
+            if (!SED_FLAGS.has(`-${letter}`)) {
+                outcome.problems.push(`cannot tell what \`${base} -${letter}\` does`);
+                return;
+            }
+        }
+    }
+    if (scripts.length === 0 && !scriptFile) {
+        const script = files.shift();
+        if (script !== undefined)
+            scripts.push(script);
+    }
+    for (const script of scripts) {
+        const problem = sedProblem(base, script);
+        if (problem) {
+            outcome.problems.push(problem);
+            return;
+        }
+    }
+    if (inPlace) {
+        for (const file of files) {
+            outcome.paths.push({ access: 'write', target: file, source: `${base} -i` });
+        }
+    }
+}
+/**
+ * Why a sed script cannot be allowed: it runs commands (`e`, `s///e`), writes files (`w`,
+ * `s///w`), or is not understood. A small parser of GNU sed's syntax.
+ */
+function sedProblem(base, script) {
+    if (script.includes(UNKNOWN))
+        return `the \`${base}\` script is only known at run time`;
+    const runs = `the \`${base}\` script runs a command (the \`e\` command or flag), which cannot be checked`;
+    const writes = `the \`${base}\` script writes a file (the \`w\` command or flag), which the write rules cannot check`;
+    const unclear = `the \`${base}\` script could not be understood, so it cannot be checked`;
+    let at = 0;
+    const peek = () => script[at] ?? '';
+    const skipSpace = () => {
+        while (/[ \t]/.test(peek()))
+            at++;
+    };
+    const toEndOfLine = () => {
+        while (at < script.length && peek() !== '\n')
+            at++;
+    };
+    /** Reads a delimited part (regex or replacement); false when unterminated. */
+    const delimited = (delimiter) => {
+        while (at < script.length) {
+            const character = script[at++];
+            if (character === '\\')
+                at++;
+            else if (character === '\n' && delimiter !== '\n')
+                return false;
+            else if (character === delimiter)
+                return true;
+        }
+        return false;
+    };
+    const address = () => {
+        const character = peek();
+        if (/\d/.test(character)) {
+            while (/[\d~]/.test(peek()))
+                at++;
+        }
+        else if (character === '$')
+            at++;
+        else if (character === '/') {
+            at++;
+            if (!delimited('/'))
+                return false;
+            while (/[IM]/.test(peek()))
+                at++;
+        }
+        else if (character === '\\') {
+            at++;
+            const delimiter = script[at++];
+            if (delimiter === undefined || !delimited(delimiter))
+                return false;
+            while (/[IM]/.test(peek()))
+                at++;
+        }
+        return true;
+    };
+    while (at < script.length) {
+        skipSpace();
+        const start = peek();
+        if (start === '')
+            break;
+        if (start === ';' || start === '\n' || start === '}') {
+            at++;
+            continue;
+        }
+        if (start === '#') {
+            toEndOfLine();
+            continue;
+        }
+        if (!address())
+            return unclear;
+        skipSpace();
+        if (peek() === ',') {
+            at++;
+            skipSpace();
+            if (peek() === '+' || peek() === '~') {
+                at++;
+                while (/\d/.test(peek()))
+                    at++;
+            }
+            else if (!address())
+                return unclear;
+        }
+        skipSpace();
+        while (peek() === '!') {
+            at++;
+            skipSpace();
+        }
+        const command = script[at++];
+        if (command === undefined)
+            return unclear;
+        if (command === '{')
+            continue;
+        if (command === 'e')
+            return runs;
+        if (command === 'w' || command === 'W')
+            return writes;
+        if ('aicrRbtTv:'.includes(command)) {
+            // Text, file name or label up to the end of the line (labels also end at `;`).
+            if ('btTv:'.includes(command)) {
+                while (at < script.length && peek() !== '\n' && peek() !== ';')
+                    at++;
+            }
+            else
+                toEndOfLine();
+            continue;
+        }
+        if (command === 's') {
+            const delimiter = script[at++];
+            if (delimiter === undefined || delimiter === '\n' || delimiter === '\\')
+                return unclear;
+            if (!delimited(delimiter) || !delimited(delimiter))
+                return unclear;
+            while (/[gpiImMe0-9w]/.test(peek())) {
+                const flag = script[at++];
+                if (flag === 'e')
+                    return runs;
+                if (flag === 'w')
+                    return writes;
+            }
+            continue;
+        }
+        if (command === 'y') {
+            const delimiter = script[at++];
+            if (delimiter === undefined || !delimited(delimiter) || !delimited(delimiter))
+                return unclear;
+            continue;
+        }
+        if ('qQlL'.includes(command)) {
+            skipSpace();
+            while (/\d/.test(peek()))
+                at++;
+            continue;
+        }
+        if ('=dDgGhHnNpPxzF'.includes(command))
+            continue;
+        return unclear;
+    }
+    return undefined;
+}
+/** `find -delete` removes what it finds (`.git` too); `-fprint FILE` and `-fls FILE` write. */
+function find(args, outcome) {
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (arg.startsWith(UNKNOWN)) {
+            outcome.problems.push("`find` with an argument that may expand to actions such as -exec or -delete cannot be checked; quote patterns (-name '*.ts')");
+            return;
+        }
+        if (['-exec', '-execdir', '-ok', '-okdir'].includes(arg)) {
+            // The command it runs is checked on its own (see wrappers.ts); skip its words.
+            while (index + 1 < args.length && args[index + 1] !== ';' && args[index + 1] !== '+')
+                index++;
+            continue;
+        }
+        if (arg === '-delete') {
+            outcome.forbidden.push('`find -delete` removes files, which the write rules cannot check (it would remove .git too); delete files one by one with a command the rules allow');
+            return;
+        }
+        if (['-fprint', '-fprint0', '-fls'].includes(arg)) {
+            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: `find ${arg}` });
+        }
+        else if (arg === '-fprintf') {
+            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: 'find -fprintf' });
+            index++;
+        }
+    }
+}
+// --- tee and programs that take a command in an option -----------------------------------------
+function tee(args, outcome) {
+    let onlyOperands = false;
+    for (const arg of args) {
+        if (!onlyOperands && arg === '--')
+            onlyOperands = true;
+        else if (!onlyOperands && arg.startsWith('-') && arg !== '-')
+            continue;
+        else
+            outcome.paths.push({ access: 'write', target: arg, source: 'tee' });
+    }
+}
+/** Options that make a program run a command given as text (prefixes of long options included). */
+const COMMAND_OPTIONS = {
+    tar: {
+        short: 'IF',
+        long: [
+            '--to-command',
+            '--checkpoint-action',
+            '--use-compress-program',
+            '--rsh-command',
+            '--info-script',
+            '--new-volume-script'
+        ]
+    },
+    rsync: { short: 'e', long: ['--rsh', '--rsync-path'] },
+    sort: { long: ['--compress-program'] },
+    zip: { short: 'T', long: ['--unzip-command'] },
+    ssh: { short: 'o', long: [] },
+    scp: { short: 'oS', long: [] },
+    man: { short: 'PH', long: ['--pager', '--html'] },
+    vim: { short: 'cS', long: ['--cmd'] },
+    vi: { short: 'cS', long: ['--cmd'] },
+    nvim: { short: 'cS', long: ['--cmd'] },
+    ex: { short: 'cS', long: ['--cmd'] }
+};
+function commandOptions(base, args, outcome) {
+    const spec = COMMAND_OPTIONS[base];
+    for (const arg of args) {
+        if (arg === '--')
+            return;
+        const vim = base === 'vim' || base === 'vi' || base === 'nvim' || base === 'ex';
+        if (vim && arg.startsWith('+')) {
+            outcome.problems.push(`\`${base} +command\` runs an editor command, which cannot be checked`);
+            return;
+        }
+        if (arg.startsWith('--')) {
+            const [option = arg] = arg.split('=', 1);
+            if (option.length > 3 && spec.long.some(long => long.startsWith(option))) {
+                outcome.problems.push(`\`${base} ${option}\` runs a command given as text, which cannot be checked`);
+                return;
+            }
+        }
+        else if (arg.startsWith('-') && spec.short) {
+            const letters = arg.slice(1);
+            const letter = [...letters].find(character => spec.short?.includes(character));
+            if (letter !== undefined) {
+                outcome.problems.push(`\`${base} -${letter}\` runs a command given as text, which cannot be checked`);
+                return;
+            }
+        }
+    }
+}
+// --- git ---------------------------------------------------------------------------------------
+/** Global options that take no value and change nothing the policy cares about. */
+const GIT_GLOBAL_FLAGS = new Set([
+    '--no-pager',
+    '-P',
+    '-p',
+    '--paginate',
+    '--no-replace-objects',
+    '--literal-pathspecs',
+    '--glob-pathspecs',
+    '--noglob-pathspecs',
+    '--icase-pathspecs',
+    '--no-optional-locks',
+    '--no-lazy-fetch',
+    '--no-advice',
+    '--bare',
+    '--html-path',
+    '--man-path',
+    '--info-path',
+    '--version',
+    '-v',
+    '--help',
+    '-h',
+    '--exec-path'
+]);
+/** Options of a subcommand that name a program to run, or configuration: refused always. */
+const GIT_RUNNERS = {
+    fetch: {
+        long: ['--upload-pack'],
+        short: 'u',
+        reason: 'names a program to run on the other side (or, for -u, updates the checked-out branch)'
+    },
+    pull: { long: ['--upload-pack'], reason: 'names a program to run' },
+    clone: {
+        long: ['--upload-pack', '--config', '--template', '--separate-git-dir'],
+        short: 'uc',
+        reason: 'names a program to run, or configuration and hooks for the new repository'
+    },
+    'ls-remote': { long: ['--upload-pack'], short: 'u', reason: 'names a program to run' },
+    push: {
+        long: ['--receive-pack', '--exec'],
+        short: 'u',
+        reason: 'names a program to run on the other side (or, for -u, writes .git/config)'
+    },
+    archive: { long: ['--exec', '--remote'], reason: 'names a program to run' },
+    init: { long: ['--template', '--separate-git-dir'], reason: 'installs hooks from a template' },
+    rebase: { long: ['--exec'], short: 'x', reason: 'runs a command after each commit' },
+    grep: {
+        long: ['--open-files-in-pager'],
+        short: 'O',
+        reason: 'runs a program on the files found'
+    },
+    difftool: { long: ['--extcmd'], short: 'x', reason: 'runs a program on the differences' }
+};
+function git(argv, outcome) {
+    const name = argv[0];
+    const args = argv.slice(1);
+    let index = 0;
+    for (; index < args.length; index++) {
+        const arg = args[index];
+        if (arg.includes(UNKNOWN)) {
+            outcome.problems.push(`cannot tell which git subcommand or option ${JSON.stringify(arg.split(UNKNOWN).join('…'))} is before it runs (it may be \`-c ...\` or \`config\`); write it literally`);
+            return;
+        }
+        if (!arg.startsWith('-'))
+            break;
+        if (arg === '-c' || arg.startsWith('-c') || arg.startsWith('--config-env')) {
+            outcome.forbidden.push(`\`git ${arg.startsWith('-c') ? '-c' : '--config-env'}\` sets configuration, which can run any program (core.pager, core.sshCommand, aliases); run git without it`);
+            return;
+        }
+        if (arg.startsWith('--exec-path=')) {
+            outcome.forbidden.push('`git --exec-path=DIR` makes git run its commands from another folder');
+            return;
+        }
+        const [option = arg, inlineValue] = arg.startsWith('--') ? splitOption(arg) : [arg, undefined];
+        if ([
+            '-C',
+            '--git-dir',
+            '--work-tree',
+            '--namespace',
+            '--super-prefix',
+            '--list-cmds',
+            '--attr-source'
+        ].includes(option)) {
+            const value = inlineValue ?? args[++index];
+            if (value === undefined) {
+                outcome.problems.push(`\`git ${option}\` needs a value`);
+                return;
+            }
+            if (value.includes(UNKNOWN)) {
+                outcome.problems.push(`the value of \`git ${option}\` is only known at run time`);
+                return;
+            }
+            if (option === '-C' || option === '--work-tree') {
+                outcome.paths.push({ access: 'directory', target: value, source: `git ${option}` });
+            }
+            else if (option === '--git-dir') {
+                if (!/^(\.\/)*\.git\/*$/.test(value)) {
+                    outcome.forbidden.push(`\`git --git-dir=${value}\` selects another repository, whose configuration could run any program; use the workspace's own repository`);
+                    return;
+                }
+            }
+            continue;
+        }
+        if (!GIT_GLOBAL_FLAGS.has(arg)) {
+            outcome.problems.push(`cannot tell what the git option \`${arg}\` does before the subcommand`);
+            return;
+        }
+    }
+    const rest = args.slice(index);
+    if (index > 0)
+        outcome.argv = [name, ...rest];
+    const subcommand = rest[0];
+    if (subcommand === undefined)
+        return;
+    const subArgs = rest.slice(1);
+    if (subcommand === 'config') {
+        const problem = gitConfigProblem(subArgs);
+        if (problem)
+            outcome.forbidden.push(problem);
+        return;
+    }
+    if (subcommand === 'submodule' && subArgs.includes('foreach')) {
+        outcome.problems.push('`git submodule foreach` runs a command line, which cannot be checked');
+        return;
+    }
+    if (subcommand === 'bisect' && subArgs[0] === 'run') {
+        outcome.problems.push('`git bisect run` runs a command, which cannot be checked; run it directly');
+        return;
+    }
+    if (subcommand === 'filter-branch') {
+        outcome.problems.push('`git filter-branch` runs command lines given as text, which cannot be checked');
+        return;
+    }
+    if (subcommand === 'rebase' && subArgs.some(arg => arg === '-i' || arg === '--interactive')) {
+        outcome.problems.push('`git rebase -i` runs an editor, whose commands cannot be checked');
+        return;
+    }
+    if (GIT_DIFF_FAMILY.has(subcommand))
+        gitFiles(subcommand, subArgs, outcome);
+    const runners = lookup(GIT_RUNNERS, subcommand);
+    if (!runners)
+        return;
+    for (const arg of subArgs) {
+        if (arg === '--')
+            return;
+        if (arg.startsWith(UNKNOWN) || (arg.includes(UNKNOWN) && arg.startsWith('-'))) {
+            outcome.problems.push(`cannot tell what \`git ${subcommand}\` does with an argument that may expand to options; write it literally`);
+            return;
+        }
+        if (arg.startsWith('--')) {
+            const [option = arg] = arg.split('=', 1);
+            // git accepts any unambiguous abbreviation of a long option: `--upload-p=...`.
+            const hit = runners.long.find(long => long.startsWith(option) && option.length >= 4);
+            if (hit) {
+                outcome.forbidden.push(`\`git ${subcommand} ${hit}\` ${runners.reason}, which the policy never allows`);
+                return;
+            }
+        }
+        else if (arg.startsWith('-') && runners.short) {
+            const letter = [...arg.slice(1)].find(character => runners.short?.includes(character));
+            if (letter !== undefined) {
+                outcome.forbidden.push(`\`git ${subcommand} -${letter}\` ${runners.reason}, which the policy never allows`);
+                return;
+            }
+        }
+    }
+}
+const GIT_DIFF_FAMILY = new Set([
+    'diff',
+    'log',
+    'show',
+    'format-patch',
+    'range-diff',
+    'whatchanged',
+    'diff-tree',
+    'diff-files',
+    'diff-index'
+]);
+/**
+ * `--output=FILE` writes FILE and is checked like `> FILE`; `diff --no-index A B` reads files that
+ * need not be in the repository, so they are checked like `< A`.
+ */
+function gitFiles(subcommand, args, outcome) {
+    const source = `git ${subcommand}`;
+    const noIndex = subcommand === 'diff' && args.includes('--no-index');
+    let operands = false;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (!operands && arg === '--') {
+            operands = true;
+            continue;
+        }
+        if (!operands && arg.startsWith(UNKNOWN)) {
+            // `git diff $X`, `xargs git diff`: the word may turn out to be `--output=/anywhere`.
+            outcome.problems.push(`cannot tell what \`${source}\` does with an argument that may expand to options such as --output; write it literally, or after \`--\``);
+            return;
+        }
+        if (!operands && (arg === '--output' || arg.startsWith('--output='))) {
+            const target = arg === '--output' ? (args[++index] ?? '') : arg.slice('--output='.length);
+            outcome.paths.push({ access: 'write', target, source: `${source} --output` });
+        }
+        else if (!operands &&
+            (arg === '-o' || arg === '--output-directory') &&
+            subcommand === 'format-patch') {
+            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: `${source} -o` });
+        }
+        else if (noIndex && (operands || !arg.startsWith('-'))) {
+            outcome.paths.push({ access: 'read', target: arg, source: `${source} --no-index` });
+        }
+    }
+}
+const CONFIG_READ_OPTIONS = new Set([
+    '--get',
+    '--get-all',
+    '--get-regexp',
+    '--get-urlmatch',
+    '--get-color',
+    '--get-colorbool',
+    '--list',
+    '-l',
+    '--show-origin',
+    '--show-scope',
+    '--name-only',
+    '--null',
+    '-z',
+    '--includes',
+    '--no-includes',
+    '--global',
+    '--system',
+    '--local',
+    '--worktree',
+    '--bool',
+    '--int',
+    '--bool-or-int',
+    '--path',
+    '--expiry-date',
+    '--all',
+    '--regexp',
+    '--fixed-value'
+]);
+const CONFIG_READ_VALUE_OPTIONS = new Set([
+    '--type',
+    '--default',
+    '--blob',
+    '--file',
+    '-f',
+    '--value',
+    '--url'
+]);
+/** `git config` reading is left to the rules; setting anything is refused. */
+function gitConfigProblem(args) {
+    const refused = (what) => `\`git config\` ${what}: it would write git configuration, where core.pager, core.sshCommand, hooks or aliases run any program`;
+    const positional = [];
+    let reading = false;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (arg.includes(UNKNOWN) && arg.startsWith('-'))
+            return refused('with an option only known at run time');
+        if (arg.startsWith('-')) {
+            const [option = arg, value] = arg.startsWith('--') ? splitOption(arg) : [arg, undefined];
+            if (CONFIG_READ_OPTIONS.has(option)) {
+                if (option.startsWith('--get') || option === '--list' || option === '-l')
+                    reading = true;
+                continue;
+            }
+            if (CONFIG_READ_VALUE_OPTIONS.has(option)) {
+                if (value === undefined)
+                    index++;
+                continue;
+            }
+            return refused(`with \`${option}\``);
+        }
+        positional.push(arg);
+    }
+    const verb = positional[0];
+    if (verb === 'get' || verb === 'list')
+        return undefined;
+    if (['set', 'unset', 'rename-section', 'remove-section', 'edit'].includes(verb ?? '')) {
+        return refused(verb);
+    }
+    if (reading)
+        return undefined;
+    if (positional.length <= 1)
+        return undefined; // `git config user.name`: reads one value
+    return refused('setting a value');
 }
 
 ;// CONCATENATED MODULE: ./src/policy/wrappers.ts
@@ -45365,7 +46364,6 @@ const OPAQUE_RUNNERS = new Set([
     'unshare',
     'nsenter',
     'systemd-run',
-    'ionice',
     'chrt',
     'taskset',
     'doas',
@@ -45392,6 +46390,10 @@ const WRAPPERS = {
     unbuffer: { flags: [], withValue: [] },
     setsid: { flags: ['-c', '-f', '-w', '--ctty', '--fork', '--wait'], withValue: [] },
     nice: { flags: [], withValue: ['-n', '--adjustment'], numericOption: true },
+    ionice: {
+        flags: ['-t', '--ignore'],
+        withValue: ['-c', '--class', '-n', '--classdata', '-p', '--pid', '-P', '--pgid', '-u', '--uid']
+    },
     timeout: {
         flags: ['--preserve-status', '--foreground', '-v', '--verbose'],
         withValue: ['-s', '--signal', '-k', '--kill-after'],
@@ -45490,9 +46492,10 @@ function unwrapCommand(argv) {
     const name = argv[0];
     if (name === undefined)
         return outcome;
-    const base = name.slice(name.lastIndexOf('/') + 1);
+    // Lower case: on a case-insensitive file system (macOS) `ENV` runs env.
+    const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
     const args = argv.slice(1);
-    const codeRunner = CODE_RUNNERS[base];
+    const codeRunner = Object.hasOwn(CODE_RUNNERS, base) ? CODE_RUNNERS[base] : undefined;
     if (codeRunner) {
         outcome.problems.push(codeRunner);
         return outcome;
@@ -45520,7 +46523,7 @@ function unwrapCommand(argv) {
         return findExec(args, outcome);
     if (base === 'xargs')
         return xargs(args, outcome);
-    const spec = WRAPPERS[base];
+    const spec = Object.hasOwn(WRAPPERS, base) ? WRAPPERS[base] : undefined;
     if (spec) {
         const parsed = parseWrapper(base, spec, args);
         if (typeof parsed === 'string')
@@ -45730,6 +46733,7 @@ function findExec(args, outcome) {
 
 
 
+
 const MAX_COMMAND_LINE_LENGTH = 10_000;
 /** mvdan-sh recurses per nesting level: ~2,000 levels overflow the stack, ~500 make Walk crawl. */
 const MAX_NESTING = 100;
@@ -45843,6 +46847,8 @@ class Analyzer {
     commands = [];
     redirects = [];
     problems = new Set();
+    forbidden = new Set();
+    paths = [];
     changesDirectory = false;
     maxDepth = 0;
     /** The line as UTF-8: mvdan-sh positions are byte offsets. */
@@ -45851,14 +46857,17 @@ class Analyzer {
         this.problems.add(message);
     }
     result() {
-        if (this.changesDirectory && this.redirects.some(redirect => !isDescriptorRedirect(redirect))) {
+        if (this.changesDirectory &&
+            (this.redirects.some(redirect => !isDescriptorRedirect(redirect)) || this.paths.length > 0)) {
             // The targets are resolved against the workspace root; after `cd` they mean other files.
-            this.problem('redirections after `cd`, `pushd` or `popd` cannot be checked');
+            this.problem('redirections (and files named by `tee`, `sed -i`, `git -C`...) after `cd`, `pushd` or `popd` cannot be checked');
         }
         return {
             commands: this.commands,
             redirects: this.redirects,
-            problems: [...this.problems]
+            problems: [...this.problems],
+            forbidden: [...this.forbidden],
+            paths: this.paths
         };
     }
     analyze(line) {
@@ -45878,7 +46887,8 @@ class Analyzer {
                 // takes seconds to minutes on trees a few hundred levels deep, so only shallow ones.)
                 syntax().Walk(file, node => {
                     if (node) {
-                        const reason = FORBIDDEN_NODES[syntax().NodeType(node)];
+                        const kind = syntax().NodeType(node);
+                        const reason = Object.hasOwn(FORBIDDEN_NODES, kind) ? FORBIDDEN_NODES[kind] : undefined;
                         if (reason)
                             this.problem(reason);
                     }
@@ -46073,12 +47083,31 @@ class Analyzer {
             this.problem(`the command name \`${name.split(UNKNOWN).join('…')}\` is only known at run time; write the command name literally`);
             return;
         }
-        this.commands.push(via ? { argv, text: argv.join(' '), via } : { argv, text: argv.join(' ') });
+        // What the program does with its arguments: inline code, git's configuration, files it writes.
+        const program = checkProgram(argv);
+        const matched = program.argv ?? argv;
+        const command = { argv: matched, text: matched.join(' ') };
+        if (program.argv)
+            command.written = argv.join(' ');
+        if (via)
+            command.via = via;
+        this.commands.push(command);
+        for (const problem of program.problems)
+            this.problem(problem);
+        for (const refusal of program.forbidden)
+            this.forbidden.add(refusal);
+        for (const path of program.paths) {
+            if (path.target.includes(UNKNOWN) || path.target === '') {
+                this.problem(`the file \`${path.source}\` names is only known at run time; write the path literally`);
+            }
+            else
+                this.paths.push(path);
+        }
         if (depth > 8) {
             this.problem('commands wrapped more than 8 levels deep are not supported');
             return;
         }
-        const base = name.slice(name.lastIndexOf('/') + 1);
+        const base = programName(name);
         if (base === 'cd' || base === 'pushd' || base === 'popd')
             this.changesDirectory = true;
         const outcome = unwrapCommand(argv);
@@ -46510,6 +47539,7 @@ const SENSITIVE_SUFFIXES = [
 
 
 
+
 /** Decides one tool call under the rules of `task` (its sections replace those of defaults). */
 function decide(policy, task, call, workspace) {
     return decideWithRules(rulesFor(policy, task), call, workspace);
@@ -46638,6 +47668,11 @@ function decideBash(rules, command, workspace) {
         const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
         return deny('bash: unanalysable', `This command line cannot be checked before it runs: ${first}${more}.`);
     }
+    if (analysis.forbidden.length > 0) {
+        const [first, ...rest] = analysis.forbidden;
+        const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
+        return deny('bash: forbidden', `This command line does what no rule can allow: ${first}${more}.`);
+    }
     if (analysis.commands.length === 0 && analysis.redirects.length === 0) {
         return deny('default: deny', 'This command line runs no command.');
     }
@@ -46645,7 +47680,10 @@ function decideBash(rules, command, workspace) {
         ...analysis.commands.map(entry => commandPart(rules.bash, entry)),
         ...analysis.redirects
             .filter(redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target))
-            .flatMap(redirect => redirectParts(rules, redirect, workspace))
+            .flatMap(redirect => redirectParts(rules, redirect, workspace)),
+        ...analysis.paths
+            .filter(path => !HARMLESS_DEVICES.has(path.target))
+            .flatMap(path => commandPathParts(rules, path, workspace))
     ];
     // A named deny rule tells the model more than `default: deny`, so it is reported first.
     const denials = parts.filter(part => part.decision.decision === 'deny');
@@ -46665,17 +47703,34 @@ const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
  * points out of it (`out -> /tmp`, then `> out/x`) must be caught by resolving the real path.
  */
 function redirectedFiles(command) {
-    return analyzeCommandLine(command)
-        .redirects.filter(redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target))
-        .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) }));
+    const analysis = analyzeCommandLine(command);
+    return [
+        ...analysis.redirects
+            .filter(redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target))
+            .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) })),
+        // Files commands write (`tee`, `sed -i`) and folders git works in (`git -C`): their real
+        // paths must stay in the workspace (and out of .git) as well.
+        ...analysis.paths
+            .filter(path => !HARMLESS_DEVICES.has(path.target))
+            .map(path => ({ target: path.target, forWrite: path.access === 'write' }))
+    ];
 }
 function commandPart(set, command) {
     const text = command.text;
-    // Deny and ask also look at the bare program name: `/usr/bin/git push` is `git push`.
+    // Deny and ask also look at the bare program name (`/usr/bin/git push` is `git push`), in lower
+    // case too (on macOS `GIT push` runs git), and at the words as written (`git -C . push`).
     const name = command.argv[0] ?? '';
-    const bareText = [name.slice(name.lastIndexOf('/') + 1), ...command.argv.slice(1)].join(' ');
-    const shown = `\`${truncate(displayCommand(text))}\`${command.via ? ` (run by \`${command.via}\`)` : ''}`;
-    const couldMatch = (pattern) => commandMatchesForSome(pattern, text) || commandMatchesForSome(pattern, bareText);
+    const rest = command.argv.slice(1);
+    const variants = [
+        ...new Set([
+            text,
+            [name.slice(name.lastIndexOf('/') + 1), ...rest].join(' '),
+            [programName(name), ...rest].join(' '),
+            ...(command.written === undefined ? [] : [command.written])
+        ])
+    ];
+    const shown = `\`${truncate(displayCommand(command.written ?? text))}\`${command.via ? ` (run by \`${command.via}\`)` : ''}`;
+    const couldMatch = (pattern) => variants.some(variant => commandMatchesForSome(pattern, variant));
     const denied = set.deny.find(couldMatch);
     if (denied !== undefined) {
         const rule = `bash.deny: ${denied}`;
@@ -46732,6 +47787,40 @@ function redirectParts(rules, redirect, workspace) {
     }
     return parts;
 }
+/** A file a command writes (`tee`, `sed -i`, `find -fprint`) or a folder git works in. */
+function commandPathParts(rules, path, workspace) {
+    const label = `\`${path.source}\` ${path.access === 'directory' ? 'folder' : 'file'} ${path.target}`;
+    const resolved = workspaceRelative(workspace, path.target);
+    if (!resolved.ok) {
+        return [
+            {
+                rule: 'confinement',
+                decision: deny('confinement', `The ${label} is outside the workspace (${resolved.reason}); use a path inside it.`)
+            }
+        ];
+    }
+    if (path.access === 'directory') {
+        if (path.source === 'git --work-tree' && isInsideGitDirectory(resolved.relative)) {
+            return [
+                {
+                    rule: 'protected: .git',
+                    decision: deny('protected: .git', `The ${label} is inside .git, where git would write files that run code; use the working tree.`)
+                }
+            ];
+        }
+        return [];
+    }
+    const section = path.access === 'write' ? 'write' : 'read';
+    const decision = pathDecision(rules[section], section, resolved.relative, 'Bash');
+    return [
+        {
+            rule: decision.rule,
+            decision: decision.decision === 'allow'
+                ? decision
+                : { ...decision, reason: `For the ${label}: ${decision.reason}` }
+        }
+    ];
+}
 function allowedList(patterns) {
     if (patterns.length === 0)
         return 'nothing is allowed';
@@ -46767,6 +47856,11 @@ var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/policy/types.ts
 /** The policy file (`.github/claw.yml`) after parsing and validation. See docs/policy.md. */
 const TASK_NAMES = ['fix', 'review', 'docs', 'repair', 'ask'];
+/**
+ * How Bash is isolated from the action's process (docs/security.md): `preferred` isolates where
+ * the machine allows it, `required` refuses to run where it does not, `off` never tries.
+ */
+const ISOLATION_MODES = ['preferred', 'required', 'off'];
 
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /**
@@ -46810,6 +47904,7 @@ const DEFAULT_POLICY = load_deepFreeze({
         network: false
     },
     limits: { 'max-turns': 40, 'max-cost-usd': 2.5, 'timeout-minutes': 20 },
+    isolation: 'preferred',
     tasks: {},
     source: 'built-in default'
 });
@@ -46840,7 +47935,10 @@ function policyDigest(policy) {
             version: policy.version,
             defaults: policy.defaults,
             limits: policy.limits,
-            tasks: policy.tasks
+            tasks: policy.tasks,
+            // Only when not the default, so that the digests of policies written before the key
+            // existed stay the same.
+            isolation: policy.isolation === 'preferred' ? undefined : policy.isolation
         });
     return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 }
@@ -46869,7 +47967,7 @@ function sortProblems(problems) {
 const RULE_SET_KEYS = ['allow', 'ask', 'deny'];
 const RULES_KEYS = ['read', 'write', 'bash', 'network'];
 const LIMIT_KEYS = ['max-turns', 'max-cost-usd', 'timeout-minutes'];
-const TOP_KEYS = ['version', 'defaults', 'limits', 'tasks'];
+const TOP_KEYS = ['version', 'defaults', 'limits', 'isolation', 'tasks'];
 class Validator {
     document;
     report;
@@ -46884,7 +47982,7 @@ class Validator {
             this.report(0, 'the policy is empty (expected a mapping that starts with version: 1)');
             return { ...clone(base), source: file };
         }
-        const map = this.expectMap(root, 'the policy', 'a mapping of version, defaults, limits, tasks');
+        const map = this.expectMap(root, 'the policy', 'a mapping of version, defaults, limits, isolation, tasks');
         if (!map)
             return { ...clone(base), source: file };
         const pairs = this.pairs(map, 'the top level', TOP_KEYS);
@@ -46904,9 +48002,21 @@ class Validator {
             : clone(base.defaults);
         const limitsPair = pairs.get('limits');
         const limits = limitsPair ? this.limits(limitsPair, base.limits) : { ...base.limits };
+        const isolationPair = pairs.get('isolation');
+        const isolation = isolationPair ? this.isolation(isolationPair) : base.isolation;
         const tasksPair = pairs.get('tasks');
         const tasks = tasksPair ? this.tasks(tasksPair) : {};
-        return { version: 1, defaults, limits, tasks, source: file };
+        return { version: 1, defaults, limits, isolation, tasks, source: file };
+    }
+    isolation(pair) {
+        const node = this.resolve(pair.value);
+        const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
+        if (typeof value === 'string' && ISOLATION_MODES.includes(value)) {
+            return value;
+        }
+        const got = typeof value === 'string' ? `"${value}"` : describe(node);
+        this.report(this.offset(node, pair), `isolation: expected ${ISOLATION_MODES.join(', ')}, got ${got}`);
+        return DEFAULT_POLICY.isolation;
     }
     rules(pair, path, fallback) {
         const partial = this.partialRules(pair, path);
@@ -47323,9 +48433,14 @@ async function runBash(input, context) {
     context.signal.throwIfAborted();
     const timeoutMs = input.timeout ?? DEFAULT_BASH_TIMEOUT_MS;
     const output = new HeadTailBuffer(MAX_BASH_OUTPUT_CHARS / 2, MAX_BASH_OUTPUT_CHARS / 2);
-    // detached: the shell leads a new process group, so a timeout can kill everything it started
-    // (`sleep 999 &`, a test runner's workers), not only the shell.
-    const child = (0,external_node_child_process_.spawn)('bash', ['-c', input.command], {
+    // detached: the shell (or the isolation's unshare) leads a new process group, so a timeout can
+    // kill everything it started (`sleep 999 &`, a test runner's workers), not only the shell. In a
+    // PID namespace, `unshare --kill-child` takes the namespace's init, and so every process in it,
+    // down with it, including those that left the group.
+    const [file, ...args] = context.isolation.wrap(['bash', '-c', input.command], context.childEnv);
+    if (file === undefined)
+        throw new Error('the isolation produced an empty command');
+    const child = (0,external_node_child_process_.spawn)(file, args, {
         cwd: context.workspace,
         env: context.childEnv,
         detached: true,
@@ -47545,6 +48660,7 @@ const FILE_PATH_FIELD = {
 ;// CONCATENATED MODULE: ./src/tools/workspace.ts
 
 
+
 /**
  * A path the model asked for lies outside the workspace (or inside `.git/` for a write). The
  * message is written for the model: it says what was refused and what to do instead.
@@ -47592,7 +48708,28 @@ function resolveInWorkspace(workspace, filePath, options = {}) {
         throw new ConfinementError(`${filePath} is inside a .git folder, which tools may not change. Use git commands ` +
             'through Bash (if the policy allows them) instead.');
     }
+    if (options.forWrite === true)
+        refuseHardLink(filePath, absolute);
     return { absolute, relative };
+}
+/**
+ * A file with more than one name may share its content with a file outside the workspace (a hard
+ * link cannot be told apart from the original): writing through this name would change that file
+ * too, and a later write that replaces it would still leave the other name with old content. So
+ * Write, Edit and Bash redirections refuse it; Read does not.
+ */
+function refuseHardLink(filePath, absolute) {
+    let info;
+    try {
+        info = (0,external_node_fs_.lstatSync)(absolute);
+    }
+    catch {
+        return; // does not exist yet
+    }
+    if (!info.isDirectory() && info.nlink > 1) {
+        throw new ConfinementError(`${filePath} has ${info.nlink} hard links: it may be linked to a file outside the ` +
+            'workspace, so it cannot be written. Write a new file instead, or ask the user.');
+    }
 }
 /** Whether `candidate` is `root` or below it (both absolute, normalised). */
 function isInside(root, candidate) {
@@ -47624,8 +48761,8 @@ function workspace_exists(candidate) {
     }
 }
 function hasGitSegment(relative) {
-    // Case-insensitive: on macOS and Windows `.GIT/config` is `.git/config`.
-    return relative.split('/').some(segment => segment.toLowerCase() === '.git');
+    // Case-insensitive: on macOS and Windows `.GIT/config` is `.git/config` (and `.git.`, `git~1`).
+    return isInsideGitDirectory(relative);
 }
 function outside(filePath, root) {
     return new ConfinementError(`${filePath} is outside the workspace (${root}). Use a path inside it, relative to the ` +
@@ -48951,7 +50088,13 @@ const NON_INTERACTIVE = {
     GIT_TERMINAL_PROMPT: '0',
     GCM_INTERACTIVE: 'never',
     PAGER: 'cat',
-    GIT_PAGER: 'cat'
+    GIT_PAGER: 'cat',
+    // A bare repository the model writes into the workspace (HEAD, config, objects/) would make
+    // `git -C dir log` read that folder's config, where core.pager or core.fsmonitor run code.
+    // git then only uses a bare repository named explicitly with --git-dir (which the policy denies).
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: 'safe.bareRepository',
+    GIT_CONFIG_VALUE_0: 'explicit'
 };
 function childEnvironment(parent = process.env) {
     const env = {};
@@ -48969,31 +50112,452 @@ function childEnvironment(parent = process.env) {
     return { ...env, ...NON_INTERACTIVE };
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/isolation.ts
+/**
+ * Isolation of the Bash tool from the action's own process.
+ *
+ * The attack this stops: a command the model runs (or a build script it starts) reads the
+ * action's environment from `/proc/<pid>/environ`, where the API key, the GitHub token and the
+ * runtime tokens are, however well the child's own environment was filtered. In a PID namespace
+ * with its own `/proc` the action's process does not exist; in a network namespace with
+ * `network: false` there is nowhere to send anything.
+ *
+ * What a runner permits differs (Ubuntu 24.04 restricts unprivileged user namespaces with
+ * AppArmor; GitHub-hosted runners give the runner user passwordless sudo; a container may run
+ * as root), so each mechanism is tried in turn, each proved by running a small command through
+ * it, and the first that works is used for the whole run. See docs/security.md.
+ */
+
+
+
+
+/** The mechanisms, in the order they are tried. */
+const NAMESPACE_LEVELS = [
+    'user-namespace',
+    'root-namespace',
+    'sudo-namespace'
+];
+const NO_ISOLATION = noIsolation('isolation not set up');
+function noIsolation(detail) {
+    return { level: 'none', network: 'host', wrap: argv => [...argv], detail };
+}
+const PROBE_TIMEOUT_MS = 5_000;
+const NET_MARK = '--claw-net--';
+/**
+ * Prints the shell's PID (1 in a new PID namespace), then the credentials and capabilities of a
+ * process inside, then the network interfaces it sees. `/proc/net/dev` follows the reading
+ * process's network namespace (`/sys/class/net` does not: it shows the host's interfaces until
+ * sysfs is mounted again).
+ */
+const PROBE_SCRIPT = `echo "pid=$$"; cat /proc/self/status; echo ${NET_MARK}; cat /proc/net/dev`;
+/**
+ * Tries each mechanism in order and returns the first that demonstrably works. With
+ * `network: false`, mechanisms are first tried with a network namespace; only when none works
+ * with one are they tried again without (the result then says `network: 'host'`). Nothing is
+ * cached: call it once per run.
+ */
+async function detectIsolation(options) {
+    const env = options.env ?? process.env;
+    const run = options.run ?? spawnProbe;
+    const levels = options.levels ?? NAMESPACE_LEVELS;
+    const uid = options.uid ?? process.getuid?.() ?? -1;
+    const gid = options.gid ?? process.getgid?.() ?? -1;
+    const tools = findTools(env.PATH);
+    const tried = [];
+    const passes = options.network ? [false] : [true, false];
+    for (const isolateNetwork of passes) {
+        for (const level of levels) {
+            const candidate = buildIsolation(level, { tools, uid, gid, isolateNetwork, env });
+            if (typeof candidate === 'string') {
+                if (isolateNetwork === passes[0])
+                    tried.push(`${level}: ${candidate}`);
+                continue;
+            }
+            const problem = await verify(candidate, run, env, {
+                uid: level === 'sudo-namespace' ? uid : 0,
+                isolateNetwork
+            });
+            if (problem === undefined) {
+                if (!options.network && !isolateNetwork) {
+                    candidate.detail += `; no network namespace could be made (${tried.join('; ')})`;
+                }
+                return candidate;
+            }
+            tried.push(`${level}${isolateNetwork ? ' with --net' : ''}: ${problem}`);
+        }
+    }
+    return noIsolation(`nothing available (${groupReasons(tried)})`);
+}
+/** `a: x; b: x; c: y` as `a, b: x; c: y`. */
+function groupReasons(tried) {
+    const byReason = new Map();
+    for (const entry of tried) {
+        const at = entry.indexOf(': ');
+        const reason = entry.slice(at + 2);
+        byReason.set(reason, [...(byReason.get(reason) ?? []), entry.slice(0, at)]);
+    }
+    return [...byReason].map(([reason, levels]) => `${levels.join(', ')}: ${reason}`).join('; ');
+}
+/** A policy's `isolation` mode would be broken by this isolation: the run must not start. */
+class IsolationUnavailableError extends UserError {
+    name = 'IsolationUnavailableError';
+}
+/**
+ * The isolation for one run: none when the policy turns it off or allows no Bash, else the
+ * probe's answer. With `isolation: required` a run whose Bash would not be isolated (or would
+ * have the network although the rules say `network: false`) fails here, before any model
+ * request: throws IsolationUnavailableError.
+ */
+async function isolationForRun(options) {
+    if (options.mode === 'off')
+        return noIsolation('off in the policy (isolation: off)');
+    const bash = options.rules.bash;
+    if (bash.allow.length === 0 && bash.ask.length === 0)
+        return noIsolation('no Bash allowed');
+    const isolation = await detectIsolation({
+        network: options.rules.network,
+        env: options.env,
+        run: options.run,
+        levels: options.levels
+    });
+    if (options.mode !== 'required')
+        return isolation;
+    if (isolation.level === 'none') {
+        throw new IsolationUnavailableError(`the policy says isolation: required, but Bash cannot be isolated on this machine: ${isolation.detail}. ` +
+            'Allow unprivileged user namespaces (on Ubuntu 24.04: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), ' +
+            'give the user passwordless sudo, or set isolation: preferred in the policy.');
+    }
+    if (!options.rules.network && isolation.network === 'host') {
+        throw new IsolationUnavailableError(`the policy says isolation: required and network: false, but Bash's network cannot be cut off on this machine (${isolation.level}: ${isolation.detail}). ` +
+            'Set network: true for this task or isolation: preferred in the policy.');
+    }
+    return isolation;
+}
+/** One line for the progress log. */
+function describeIsolation(isolation) {
+    if (isolation.level === 'none')
+        return `none (${isolation.detail})`;
+    return `${isolation.level}, network ${isolation.network} (${isolation.detail})`;
+}
+/**
+ * Absolute paths of the helpers, from the absolute entries of PATH. A relative entry (`.`, or
+ * an empty one) would let a file the model wrote in the workspace stand in for `unshare` and run
+ * outside every namespace, so those are skipped.
+ */
+function findTools(searchPath) {
+    const directories = (searchPath ?? '')
+        .split((external_node_path_default()).delimiter)
+        .filter(entry => external_node_path_default().isAbsolute(entry));
+    const find = (name) => {
+        for (const directory of directories) {
+            const file = external_node_path_default().join(directory, name);
+            try {
+                (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+                if ((0,external_node_fs_.statSync)(file).isFile())
+                    return file;
+            }
+            catch {
+                // Not here.
+            }
+        }
+        return undefined;
+    };
+    return {
+        unshare: find('unshare'),
+        setpriv: find('setpriv'),
+        sudo: find('sudo'),
+        env: find('env')
+    };
+}
+/**
+ * Every command runs without capabilities and with no_new_privs (setpriv). Without that, root in
+ * the namespace (a user namespace maps us to root) could `umount /proc` and see the host's
+ * /proc again, and a setuid `sudo` could undo the rest. Returns why a level cannot be built.
+ */
+function buildIsolation(level, options) {
+    const { tools, isolateNetwork } = options;
+    if (tools.unshare === undefined)
+        return 'unshare not found on PATH';
+    if (tools.setpriv === undefined)
+        return 'setpriv not found on PATH';
+    const namespaces = ['--pid', '--fork', '--mount-proc', ...(isolateNetwork ? ['--net'] : [])];
+    const dropAll = ['--bounding-set=-all', '--inh-caps=-all', '--no-new-privs'];
+    const network = isolateNetwork ? 'isolated' : 'host';
+    const what = `own PID${isolateNetwork ? ', network' : ''} and mount namespaces`;
+    const unshare = tools.unshare;
+    const setpriv = tools.setpriv;
+    switch (level) {
+        case 'user-namespace': {
+            const prefix = [unshare, '--user', '--map-root-user', ...namespaces, '--kill-child', '--'];
+            return {
+                level,
+                network,
+                wrap: argv => [...prefix, setpriv, ...dropAll, '--', ...argv],
+                detail: `unprivileged user namespace with ${what}; the command is root of the namespace without capabilities`
+            };
+        }
+        case 'root-namespace': {
+            if (options.uid !== 0)
+                return 'not running as root';
+            const prefix = [unshare, ...namespaces, '--kill-child', '--'];
+            return {
+                level,
+                network,
+                wrap: argv => [...prefix, setpriv, ...dropAll, '--', ...argv],
+                // Root keeps uid 0 (the workspace belongs to root) but no capabilities: it cannot
+                // unmount the namespace's /proc, ptrace, or reach the host's namespaces.
+                detail: `${what} as root; the command keeps uid 0 without capabilities`
+            };
+        }
+        case 'sudo-namespace': {
+            if (options.uid === 0)
+                return 'already root (sudo adds nothing)';
+            if (options.uid < 0 || options.gid < 0)
+                return 'no user id on this platform';
+            if (tools.sudo === undefined)
+                return 'sudo not found on PATH';
+            if (tools.env === undefined)
+                return 'env not found on PATH';
+            const gid = commandGroup(options.gid);
+            const prefix = [tools.sudo, '-n', '--', unshare, ...namespaces, '--kill-child', '--'];
+            const asUs = [
+                setpriv,
+                `--reuid=${options.uid}`,
+                `--regid=${gid}`,
+                // Supplementary groups go: on GitHub-hosted runners they include docker, and the docker
+                // socket is root on the host (and reachable from any network namespace).
+                '--clear-groups',
+                ...dropAll,
+                '--'
+            ];
+            const envPath = tools.env;
+            return {
+                level,
+                network,
+                // sudo resets the environment; `env -i` sets exactly the child environment again.
+                wrap: (argv, env = options.env) => [
+                    ...prefix,
+                    ...asUs,
+                    envPath,
+                    '-i',
+                    ...environmentEntries(env),
+                    ...argv
+                ],
+                detail: `sudo with ${what}; the command runs as uid ${options.uid}, gid ${gid}, no supplementary groups, without capabilities`
+            };
+        }
+    }
+}
+/**
+ * The group the command runs with under sudo: ours, unless ours owns the docker socket (on
+ * GitHub-hosted runners the runner user's primary group is docker), then nogroup (65534).
+ */
+function commandGroup(gid) {
+    for (const socket of ['/var/run/docker.sock', '/run/docker.sock']) {
+        try {
+            if ((0,external_node_fs_.statSync)(socket).gid === gid)
+                return 65534;
+        }
+        catch {
+            // No socket there.
+        }
+    }
+    return gid;
+}
+function environmentEntries(env) {
+    return Object.entries(env)
+        .filter((entry) => entry[1] !== undefined && !entry[0].includes('='))
+        .map(([name, value]) => `${name}=${value}`);
+}
+/** Runs the probe through the isolation; undefined when it proved to work, else what failed. */
+async function verify(isolation, run, env, expected) {
+    let result;
+    try {
+        result = await run(isolation.wrap(['sh', '-c', PROBE_SCRIPT], env), env);
+    }
+    catch (error) {
+        return oneLine(error.message ?? String(error));
+    }
+    if (result.code !== 0) {
+        const said = oneLine(result.stderr) || oneLine(result.stdout);
+        return `exit ${result.code ?? 'killed'}${said ? `: ${said}` : ''}`;
+    }
+    const [before, after] = result.stdout.split(`${NET_MARK}\n`);
+    const lines = (before ?? '').split('\n');
+    if (lines[0] !== 'pid=1')
+        return `the command was not PID 1 (${oneLine(lines[0] ?? '')})`;
+    const field = (name) => (lines.find(line => line.startsWith(`${name}:`)) ?? '').split(/\s+/).slice(1);
+    const uids = field('Uid');
+    if (uids.length === 0 || uids.some(value => Number(value) !== expected.uid)) {
+        return `the command ran as uid ${uids.join('/') || '?'}, expected ${expected.uid}`;
+    }
+    for (const name of ['CapPrm', 'CapEff', 'CapBnd']) {
+        const value = field(name)[0] ?? '';
+        if (!/^0+$/.test(value))
+            return `the command kept capabilities (${name} ${value || '?'})`;
+    }
+    if (expected.isolateNetwork) {
+        const interfaces = (after ?? '')
+            .split('\n')
+            .filter(line => line.includes(':'))
+            .map(line => line.split(':')[0]?.trim() ?? '')
+            .filter(name => name !== '' && !name.startsWith('Inter') && !name.startsWith('face'));
+        if (interfaces.length === 0 || interfaces.some(name => name !== 'lo')) {
+            return `the network namespace has interfaces ${interfaces.join(', ') || '(none listed)'}`;
+        }
+    }
+    return undefined;
+}
+function oneLine(text) {
+    const flat = text.trim().replace(/\s*\n\s*/g, ' | ');
+    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+/** spawn with a timeout; never rejects for a missing program (code 127 with the reason). */
+function spawnProbe(argv, env) {
+    return new Promise(resolve => {
+        const [file, ...args] = argv;
+        if (file === undefined)
+            return resolve({ code: 127, stdout: '', stderr: 'empty command' });
+        let stdout = '';
+        let stderr = '';
+        const child = (0,external_node_child_process_.spawn)(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const timer = setTimeout(() => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Gone already.
+            }
+        }, PROBE_TIMEOUT_MS);
+        child.stdout.on('data', (chunk) => (stdout += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString('utf8')));
+        child.once('error', error => {
+            clearTimeout(timer);
+            resolve({ code: 127, stdout, stderr: error.message });
+        });
+        child.once('close', code => {
+            clearTimeout(timer);
+            resolve({ code, stdout, stderr });
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/sandbox/redact.ts
+/**
+ * Secret redaction: one function, built once per run, applied to every tool result the model
+ * sees, every session line and every progress line. It replaces each known secret value (in the
+ * forms a program could print it in) and each well-known token format with REDACTED.
+ */
 /** What a redacted secret becomes in everything the model sees and the run writes. */
 const REDACTED = '[REDACTED]';
 /** Shorter values are not redacted: replacing `true` or `main` everywhere would wreck output. */
 const MIN_SECRET_LENGTH = 8;
-/** Token formats redacted even when the value is not known (one could come from a file). */
+/**
+ * Token formats redacted even when the value is not known (one could come from a file the agent
+ * reads, or from a process's environment). Sources: GitHub's token prefixes (ghp_, gho_, ghs_,
+ * ghu_, ghr_, github_pat_), Anthropic's `sk-ant-`, AWS access key ids (`AKIA` long-term, `ASIA`
+ * temporary, 16 more upper-case letters or digits), and JWTs (base64url `{"` twice: `eyJ…`),
+ * which is the shape of ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN and OIDC tokens.
+ */
 const TOKEN_PATTERNS = [
-    /gh[pousr]_[A-Za-z0-9]{20,}/g, // GitHub personal, OAuth, app (server/user) and refresh tokens
-    /github_pat_[A-Za-z0-9_]{20,}/g, // fine-grained GitHub tokens
-    /sk-ant-[A-Za-z0-9_-]{20,}/g // Anthropic API keys
+    'gh[pousr]_[A-Za-z0-9]{20,}',
+    'github_pat_[A-Za-z0-9_]{20,}',
+    'sk-ant-[A-Za-z0-9_-]{20,}',
+    '(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])',
+    'eyJ[A-Za-z0-9_-]{2,}\\.eyJ[A-Za-z0-9_-]{2,}\\.[A-Za-z0-9_-]*'
 ];
-/** Returns a function replacing each known secret value and well-known token with REDACTED. */
+/**
+ * ANSI escape sequences: CSI (`ESC [ … final`, colours and cursor moves, and its 8-bit form
+ * U+009B), OSC (`ESC ] … BEL` or `ESC ] … ESC \`, terminal titles and hyperlinks), and the other
+ * two-character escapes. A coloured `sk-ant-\x1b[31mabc…` would otherwise split a secret so
+ * that neither half matches; the model has no use for colours.
+ */
+const ANSI = 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+/\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[ -/]*[0-~]/g;
+/** Removes ANSI escape sequences (colours, cursor moves, OSC titles and links). */
+function stripAnsi(text) {
+    // indexOf first: nearly every text has no escape at all, and the scan is far cheaper.
+    if (text.indexOf('\u001b') === -1 && text.indexOf('\u009b') === -1)
+        return text;
+    return text.replace(ANSI, '');
+}
+/**
+ * Returns a function that strips ANSI escape sequences and then replaces each known secret and
+ * each well-known token with REDACTED. The secrets are compiled with the token formats into one
+ * regular expression here, once: a call is one scan of the text whatever the number of secrets.
+ *
+ * Each secret (trimmed; each line of a multi-line one too) is matched in every form in which a
+ * program may print it: as is; JSON-escaped (`"`, `\`, control characters), with `/` as `\/`
+ * (PHP, some JSON encoders) and non-ASCII as `\uXXXX` (Python's `json.dumps`), and escaped twice
+ * (JSON inside a JSON string); percent-encoded (URLs); and base64-encoded at each of the three
+ * byte alignments it can have inside a longer base64 text (the same technique the Actions runner
+ * uses to mask secrets in base64 output), so that `base64 /proc/…/environ` does not undo it.
+ */
 function createRedactor(secrets) {
-    const values = [
-        ...new Set(secrets.map(secret => secret.trim()).filter(s => s.length >= MIN_SECRET_LENGTH))
-    ];
-    // Longest first, so a secret that contains another is replaced whole.
-    values.sort((a, b) => b.length - a.length);
-    const known = values.length === 0 ? undefined : new RegExp(values.map(escapeRegExp).join('|'), 'g');
-    return (text) => {
-        let result = known === undefined ? text : text.replace(known, REDACTED);
-        for (const pattern of TOKEN_PATTERNS)
-            result = result.replace(pattern, REDACTED);
-        return result;
-    };
+    const variants = new Set();
+    for (const secret of secrets) {
+        const trimmed = secret.trim();
+        if (trimmed.length < MIN_SECRET_LENGTH)
+            continue;
+        addVariants(trimmed, variants);
+        if (/[\r\n]/.test(trimmed)) {
+            for (const line of trimmed.split(/\r?\n|\r/)) {
+                if (line.trim().length >= MIN_SECRET_LENGTH)
+                    addVariants(line.trim(), variants);
+            }
+        }
+    }
+    const known = [...variants].filter(value => value.length >= MIN_SECRET_LENGTH);
+    // Longest first: at one position the first alternative that matches wins, so a secret that
+    // contains another is replaced whole.
+    known.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    const pattern = new RegExp([...known.map(escapeRegExp), ...TOKEN_PATTERNS].join('|'), 'g');
+    return (text) => stripAnsi(text).replace(pattern, REDACTED);
+}
+function addVariants(secret, into) {
+    into.add(secret);
+    const json = JSON.stringify(secret).slice(1, -1);
+    for (const escaped of [json, JSON.stringify(json).slice(1, -1)]) {
+        for (const slashes of [escaped, escaped.replaceAll('/', '\\/')]) {
+            into.add(slashes);
+            into.add(asciiEscaped(slashes, false));
+            into.add(asciiEscaped(slashes, true));
+        }
+    }
+    try {
+        into.add(encodeURIComponent(secret));
+    }
+    catch {
+        // A lone surrogate cannot be percent-encoded; no program prints such a URL either.
+    }
+    for (const core of base64Cores(secret))
+        into.add(core);
+}
+/** `text` with every non-ASCII UTF-16 unit as `\uxxxx` (or `\uXXXX`), as ASCII-only JSON has it. */
+function asciiEscaped(text, upper) {
+    return text.replace(/[\u0080-\uffff]/g, character => {
+        const hex = character.charCodeAt(0).toString(16).padStart(4, '0');
+        return `\\u${upper ? hex.toUpperCase() : hex}`;
+    });
+}
+/**
+ * The parts of base64 output that depend on the secret's bytes alone, for each of the three
+ * offsets (mod 3) at which the secret can start in the encoded data: characters that mix in
+ * neighbouring bytes differ from one output to the next and are left out.
+ */
+function base64Cores(secret) {
+    const bytes = Buffer.from(secret, 'utf8');
+    const cores = [];
+    for (let skip = 0; skip < 3; skip++) {
+        const usable = bytes.length - skip - ((bytes.length - skip) % 3);
+        if (usable <= 0)
+            continue;
+        const core = bytes.subarray(skip, skip + usable).toString('base64');
+        cores.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
+    }
+    return cores;
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -49191,6 +50755,7 @@ function cutString(text, maxChars) {
 
 
 
+
 async function runTask(options) {
     const now = options.now ?? Date.now;
     const workspace = (0,external_node_fs_.realpathSync)(options.workspace);
@@ -49198,6 +50763,15 @@ async function runTask(options) {
     const redact = createRedactor(options.secrets ?? []);
     // Every progress line is redacted too: it can quote the model's text or a tool's input.
     const log = (line) => options.log?.(redact(line));
+    const childEnv = childEnvironment(options.env ?? process.env);
+    // Probed before anything else: with `isolation: required` a run that cannot isolate Bash ends
+    // here (IsolationUnavailableError), before a model request or a session file.
+    const isolation = await isolationForRun({
+        mode: options.policy.isolation,
+        rules,
+        env: childEnv
+    });
+    log(`claw: Bash isolation: ${describeIsolation(isolation)}`);
     const session = SessionWriter.create(options.sessionPath, {
         task: options.task,
         repository: options.repository,
@@ -49206,7 +50780,12 @@ async function runTask(options) {
         policy_digest: policyDigest(options.policy),
         policy_source: options.policy.source,
         started_at: new Date(now()).toISOString(),
-        prompt: options.prompt
+        prompt: options.prompt,
+        isolation: {
+            level: isolation.level,
+            network: isolation.network,
+            detail: isolation.detail
+        }
     }, { redact });
     const record = (event) => {
         session.append(event);
@@ -49219,7 +50798,8 @@ async function runTask(options) {
         workspace,
         readFiles: new Map(),
         canRead: (relativePath) => canReadPath(rules, relativePath),
-        childEnv: childEnvironment(options.env ?? process.env)
+        childEnv,
+        isolation
     };
     const limits = options.policy.limits;
     const timeoutMinutes = options.limits?.timeoutMinutes ?? limits['timeout-minutes'];
@@ -49228,7 +50808,8 @@ async function runTask(options) {
         const result = await runAgent({
             model: options.model,
             modelName: options.modelName,
-            system: buildSystemPrompt({ task: options.task, workspace }),
+            // The repository's instruction files are text like any other: redacted before the model.
+            system: redact(buildSystemPrompt({ task: options.task, workspace })),
             tools: toolDefinitions(ALL_TOOLS),
             messages,
             limits: {
@@ -49272,11 +50853,380 @@ function describeCall(tool, input, decision) {
     return `  ${tool} ${shown} → ${decision.decision} (${decision.rule})`;
 }
 
+;// CONCATENATED MODULE: ./src/git/credentials.ts
+/**
+ * The git credential actions/checkout leaves behind, taken away from the agent for its run.
+ *
+ * With `persist-credentials: true` (its default) actions/checkout stores the job's token as an
+ * HTTP header git sends to the server: `http.https://github.com/.extraheader` =
+ * `AUTHORIZATION: basic <base64 of x-access-token:TOKEN>`. Older versions write it into
+ * `.git/config`; newer ones into `$RUNNER_TEMP/git-credentials-<uuid>.config`, included from
+ * `.git/config` with `includeIf.gitdir:<workspace>/.git.path`. Either way a Read of `.git/config`,
+ * a `git config --list`, or a `cat` of the included file would hand the token to the model, and
+ * an agent that can run `git push` could push anywhere the token reaches. So every
+ * `http.*.extraheader` in the repository's local configuration and in every file it includes is
+ * removed before the agent starts and put back, value for value, when it is done; only delivery
+ * (which pushes) uses the credential again.
+ */
+
+
+
+
+/** Every `http.<url>.extraheader` key, whatever the URL (git lower-cases section and name). */
+const EXTRAHEADER_KEYS = '^http\\..*\\.extraheader$';
+/**
+ * Removes every `http.*.extraheader` from the local configuration of the repository at
+ * `workspace` and from the files it includes (`include.path`, `includeIf.<condition>.path`,
+ * relative or absolute: git resolves them, and the conditions, itself). A workspace that is not
+ * a git repository has nothing to remove. Throws when git fails otherwise: running the agent
+ * with the credential still in place is not an option the caller should get silently.
+ */
+async function removePersistedCredentials(workspace) {
+    const top = await repositoryTop(workspace);
+    const saved = { entries: [] };
+    if (top !== undefined) {
+        const found = await listExtraheaders(top);
+        try {
+            for (const entry of found) {
+                await credentials_git(top, ['config', '--file', entry.file, '--unset-all', entry.key]);
+                saved.entries.push(entry);
+            }
+        }
+        catch (error) {
+            // Half done is the worst state: put back what was taken, then report.
+            await restoreCredentials(saved);
+            throw error;
+        }
+    }
+    const removed = saved.entries.reduce((count, entry) => count + entry.values.length, 0);
+    return { removed, saved, restore: () => restoreCredentials(saved) };
+}
+/**
+ * Writes the saved values back into their files. Idempotent: a value already there (the main
+ * step restored before it was killed, then the post step runs) is not added again.
+ *
+ * The value never appears on a command line, where process listings and audit logs would record
+ * it (actions/checkout takes the same care): git writes a random placeholder, which is then
+ * replaced in the file by the value, quoted the way git quotes it.
+ */
+async function restoreCredentials(saved) {
+    for (const entry of saved.entries) {
+        const present = await valuesOf(entry.file, entry.key);
+        const missing = [...entry.values];
+        for (const value of present) {
+            const index = missing.indexOf(value);
+            if (index >= 0)
+                missing.splice(index, 1);
+        }
+        for (const value of missing) {
+            const placeholder = `claw-credential-placeholder-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+            await credentials_git(undefined, ['config', '--file', entry.file, '--add', entry.key, placeholder]);
+            const text = (0,external_node_fs_.readFileSync)(entry.file, 'utf8');
+            const at = text.indexOf(placeholder);
+            if (at < 0 || text.indexOf(placeholder, at + 1) >= 0) {
+                throw new Error(`could not restore ${entry.key} in ${entry.file}: placeholder not found once`);
+            }
+            (0,external_node_fs_.writeFileSync)(entry.file, text.replace(placeholder, () => quoteConfigValue(value)));
+        }
+        const after = await valuesOf(entry.file, entry.key);
+        if (entry.values.some(value => !after.includes(value))) {
+            throw new Error(`restoring ${entry.key} in ${entry.file} did not give back its values`);
+        }
+    }
+}
+/**
+ * The values to redact for saved credentials: each header value, its credential part
+ * (`AUTHORIZATION: basic <credential>`), and for basic credentials the decoded `user:password`
+ * and the password alone (the token itself, which could turn up in any other form).
+ */
+function credentialSecrets(saved) {
+    const secrets = [];
+    for (const entry of saved.entries) {
+        for (const value of entry.values) {
+            secrets.push(value);
+            const header = /^\s*[A-Za-z-]+\s*:\s*(\S+)\s+(\S+)\s*$/.exec(value);
+            if (header === null)
+                continue;
+            const [, scheme = '', credential = ''] = header;
+            secrets.push(credential);
+            if (scheme.toLowerCase() !== 'basic')
+                continue;
+            const decoded = Buffer.from(credential, 'base64').toString('utf8');
+            secrets.push(decoded);
+            const colon = decoded.indexOf(':');
+            if (colon >= 0)
+                secrets.push(decoded.slice(colon + 1));
+        }
+    }
+    return secrets;
+}
+/** The top of the repository `workspace` is in, or undefined when it is in none. */
+async function repositoryTop(workspace) {
+    try {
+        return (await credentials_git(workspace, ['rev-parse', '--show-toplevel'])).trim() || undefined;
+    }
+    catch (error) {
+        if (/not a git repository/i.test(String(error)))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Every (file, key) holding an extraheader: in the repository's local config and what it
+ * includes, and in the configs of its submodules (`<git dir>/modules/<name>/config`, nested too), where older
+ * versions of actions/checkout persist the header too.
+ */
+async function listExtraheaders(top) {
+    const entries = [];
+    const commonDir = (0,external_node_path_.resolve)(top, (await credentials_git(top, ['rev-parse', '--git-common-dir'])).trim());
+    const sources = [
+        ['--local'],
+        ...submoduleConfigs((0,external_node_path_.join)(commonDir, 'modules')).map(file => ['--file', file])
+    ];
+    for (const source of sources) {
+        let output;
+        try {
+            output = await credentials_git(top, [
+                'config',
+                ...source,
+                '--includes',
+                '--show-origin',
+                '-z',
+                '--get-regexp',
+                EXTRAHEADER_KEYS
+            ]);
+        }
+        catch (error) {
+            // Exit status 1 means: no key matched.
+            if (error.code === 1)
+                continue;
+            throw error;
+        }
+        addListed(top, output, entries);
+    }
+    // The values are read from each file alone: a file included twice is listed twice.
+    for (const entry of entries)
+        entry.values = await valuesOf(entry.file, entry.key);
+    return entries.filter(entry => entry.values.length > 0);
+}
+/** The `config` files of submodules under `modules`, nested ones included. */
+function submoduleConfigs(modules) {
+    if (!(0,external_node_fs_.existsSync)(modules))
+        return [];
+    const found = [];
+    for (const entry of (0,external_node_fs_.readdirSync)(modules, { withFileTypes: true, recursive: true })) {
+        if (entry.isFile() && entry.name === 'config')
+            found.push((0,external_node_path_.join)(entry.parentPath, entry.name));
+    }
+    return found.sort();
+}
+/** Adds the (file, key) pairs of a `git config --show-origin -z --get-regexp` listing. */
+function addListed(top, output, entries) {
+    // -z: `file:<path>` NUL `<key>` LF `<value>` NUL, per value.
+    const fields = output.split('\0');
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        const origin = fields[index] ?? '';
+        const pair = fields[index + 1] ?? '';
+        if (!origin.startsWith('file:')) {
+            throw new Error(`git config listed ${JSON.stringify(origin)}, which is not a file`);
+        }
+        const path = origin.slice('file:'.length);
+        // Git prints the repository's own files relative to the top of the work tree.
+        const file = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(top, path);
+        const newline = pair.indexOf('\n');
+        const key = newline < 0 ? pair : pair.slice(0, newline);
+        if (entries.some(entry => entry.file === file && entry.key === key))
+            continue;
+        entries.push({ file, key, values: [] });
+    }
+}
+async function valuesOf(file, key) {
+    try {
+        const output = await credentials_git(undefined, ['config', '--file', file, '-z', '--get-all', key]);
+        return output.split('\0').slice(0, -1);
+    }
+    catch (error) {
+        if (error.code === 1)
+            return [];
+        throw error;
+    }
+}
+/** A value as `git config` writes it (config.c, write_pair): escaped, quoted when it must be. */
+function quoteConfigValue(value) {
+    const quote = value.startsWith(' ') || value.endsWith(' ') || /[;#]/.test(value) ? '"' : '';
+    const escaped = value.replace(/[\n\t"\\]/g, character => character === '\n' ? '\\n' : character === '\t' ? '\\t' : `\\${character}`);
+    return `${quote}${escaped}${quote}`;
+}
+/**
+ * Runs git with an environment free of `GIT_*` variables (a `GIT_DIR` or `GIT_CONFIG_*` set by
+ * the workflow must not send these edits elsewhere) and with every directory trusted: the
+ * workspace may belong to another user (a container job), and git refuses such a repository
+ * unless told otherwise; reading and editing config runs no code from it.
+ */
+function credentials_git(cwd, args) {
+    const env = {};
+    for (const [name, value] of Object.entries(process.env)) {
+        if (!name.toUpperCase().startsWith('GIT_'))
+            env[name] = value;
+    }
+    env['GIT_TERMINAL_PROMPT'] = '0';
+    return new Promise((resolvePromise, reject) => {
+        (0,external_node_child_process_.execFile)('git', ['-c', 'safe.directory=*', ...args], { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+            if (error === null) {
+                resolvePromise(stdout);
+                return;
+            }
+            const failure = new Error(`git ${args[0] ?? ''} failed: ${stderr.trim() || error.message}`);
+            Object.assign(failure, { code: error.code });
+            reject(failure);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/secrets.ts
+/**
+ * The secret values of a run: what the redactor must replace wherever it appears. They come from
+ * the environment the action or the CLI started with (a runner's environment holds the action's
+ * secret inputs, its runtime and OIDC tokens, and whatever a workflow put in `env:`), plus values
+ * the caller knows about (the settings' key and token, the git credentials it took out of the
+ * repository's config).
+ */
+
+/**
+ * Environment variable names whose values are secrets, checked on the upper-cased name. The same
+ * deny pattern child-env.ts keeps away from Bash: a value kept out of the child's environment is
+ * still readable where isolation is missing (`/proc/<parent>/environ`), so it is redacted too.
+ * Of the action's inputs (`INPUT_*`), the secret ones (`anthropic-api-key`, `github-token`) match
+ * `KEY` and `TOKEN`; the others (the prompt, the model) are not secrets and must stay readable.
+ */
+const SECRET_NAMES = [/TOKEN/, /KEY/, /SECRET/, /PASSWORD/, /PASSWD/, /CREDENTIAL/, /^ANTHROPIC_/];
+/**
+ * Names matched above that hold no secret and whose values appear in ordinary output: redacting
+ * the model's name would also blank it out of the session header a replay needs. Names ending in
+ * `_URL` (ACTIONS_ID_TOKEN_REQUEST_URL, ANTHROPIC_BASE_URL) are addresses; a password in one is
+ * taken by the URL rule of collectSecrets.
+ */
+const NOT_SECRET = new Set(['ANTHROPIC_MODEL', 'ANTHROPIC_SMALL_FAST_MODEL', 'ANTHROPIC_VERSION']);
+/**
+ * Whether a value is too trivial to redact: short, a boolean, or a number. A workflow sets
+ * `SOME_TOKEN_ENABLED: true` or `KEY_COUNT: 3`; replacing every `true` or `3` in tool output
+ * would wreck it and protect nothing.
+ */
+function isTrivialSecret(value) {
+    const trimmed = value.trim();
+    if (trimmed.length < MIN_SECRET_LENGTH)
+        return true;
+    if (/^(true|false|yes|no|on|off|null|undefined|none)$/i.test(trimmed))
+        return true;
+    return /^[-+]?\d+(\.\d+)?$/.test(trimmed);
+}
+/** Whether an environment variable's name marks its value as a secret. */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    if (NOT_SECRET.has(upper) || upper.endsWith('_URL'))
+        return false;
+    return SECRET_NAMES.some(pattern => pattern.test(upper));
+}
+/**
+ * The secret values of `env` (by name, see SECRET_NAMES; and the password of any URL with
+ * credentials in it, such as `HTTPS_PROXY=http://user:pass@proxy`), plus `extra`, trimmed,
+ * without trivial values (see isTrivialSecret), without duplicates, in a stable order.
+ */
+function collectSecrets(env, extra = []) {
+    const found = new Set();
+    const add = (value) => {
+        if (value === undefined || isTrivialSecret(value))
+            return;
+        found.add(value.trim());
+    };
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined)
+            continue;
+        if (isSecretName(name))
+            add(value);
+        for (const password of urlPasswords(value))
+            add(password);
+    }
+    for (const value of extra)
+        add(value);
+    return [...found];
+}
+/** Passwords in `scheme://user:password@host` URLs of a value, raw and percent-decoded. */
+function urlPasswords(value) {
+    if (!value.includes('://') || !value.includes('@'))
+        return [];
+    const passwords = [];
+    for (const match of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/@]+)@/gi)) {
+        const raw = match[1] ?? '';
+        passwords.push(raw);
+        try {
+            passwords.push(decodeURIComponent(raw));
+        }
+        catch {
+            // Not valid percent-encoding: the raw form is all there is.
+        }
+    }
+    return passwords;
+}
+
+;// CONCATENATED MODULE: ./src/action/credential-state.ts
+/**
+ * The git credentials main takes out of the repository's config, saved for the post step so that
+ * they come back even when main is killed mid-run (a cancelled job, a timeout).
+ *
+ * The state file is a file on the runner the agent's Bash could read during the run, so the saved
+ * values are sealed (AES-256-GCM) with a key derived from values the runner gives main and post
+ * alike in their environment and the agent never gets: the job's ACTIONS_RUNTIME_TOKEN and the
+ * `github-token` input. Whoever could read those could read the token itself, so the state holds
+ * nothing more than the environment already did. Without either value nothing is saved and only
+ * main's own `finally` restores.
+ */
+
+const FORMAT = 'claw-sealed-1';
+/** The sealing key's material from the environment, or undefined when there is none. */
+function stateKeyMaterial(env, githubToken) {
+    const parts = [env['ACTIONS_RUNTIME_TOKEN'] ?? '', githubToken].map(part => part.trim());
+    if (parts.every(part => part === ''))
+        return undefined;
+    return parts.join('\0');
+}
+function sealCredentials(saved, keyMaterial) {
+    const iv = (0,external_node_crypto_.randomBytes)(12);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', key(keyMaterial), iv);
+    const body = Buffer.concat([cipher.update(JSON.stringify(saved), 'utf8'), cipher.final()]);
+    return [FORMAT, iv, cipher.getAuthTag(), body]
+        .map(part => (typeof part === 'string' ? part : part.toString('base64')))
+        .join('.');
+}
+/** Throws when the state was sealed with other key material or is not a sealed state. */
+function openCredentials(sealed, keyMaterial) {
+    const [format, iv = '', tag = '', body = ''] = sealed.split('.');
+    if (format !== FORMAT)
+        throw new Error('the saved git credentials are in an unknown format');
+    const decipher = createDecipheriv('aes-256-gcm', key(keyMaterial), Buffer.from(iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    let text;
+    try {
+        text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    }
+    catch {
+        throw new Error('the saved git credentials cannot be opened: ACTIONS_RUNTIME_TOKEN or the github-token input changed since the main step');
+    }
+    return JSON.parse(text);
+}
+function key(material) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${FORMAT}\0${material}`).digest();
+}
+
 ;// CONCATENATED MODULE: ./src/action/run-agent-task.ts
 /**
  * The one seam between the action's wiring (`src/main.ts`) and the agent core: run the agent on
  * the checked-out workspace with the workflow's settings and report what happened.
  */
+
+
+
+
 
 
 
@@ -49313,42 +51263,92 @@ const run_agent_task_runAgentTask = async (settings, workspace, options) => {
             `Check the path, or remove the input to use ${Defaults.Policy} (or the built-in read-only policy without it).`);
     }
     info(`claw: ${task} with ${settings.model}; policy: ${policy.source}`);
-    // Loaded only here: a run that skips never pays for the SDK's start-up.
-    const { createAnthropicClient } = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7265));
-    const model = createAnthropicClient({
-        apiKey: settings.anthropicApiKey,
-        baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
-        log: line => info(line)
-    });
-    const result = await runTask({
-        workspace,
-        task,
-        prompt: settings.prompt,
-        policy,
-        model,
-        modelName: settings.model,
-        sessionPath: options.sessionFile,
-        limits: {
-            maxTurns: settings.maxTurns,
-            maxCostUsd: settings.maxCostUsd,
-            timeoutMinutes: settings.timeoutMinutes
-        },
-        secrets: [settings.anthropicApiKey, settings.githubToken].filter(Boolean),
-        repository: process.env['GITHUB_REPOSITORY'] || 'unknown',
-        event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
-        log: line => info(line),
-        env: process.env
-    });
-    return {
-        conclusion: CONCLUSION_OF[result.status],
-        task,
-        reason: result.reason,
-        turns: result.turns,
-        usage: result.usage,
-        costUsd: result.costUsd,
-        sessionFile: result.sessionPath
-    };
+    const credentials = await takeAwayCredentials(workspace, settings);
+    try {
+        // Every secret the runner handed this process, and the credentials just taken away: the
+        // agent's tools cannot get them from their own environment, but a /proc read or a file could
+        // still show them, so they are redacted by value wherever they turn up, and masked by the
+        // runner in the log.
+        const secrets = collectSecrets(process.env, [
+            settings.anthropicApiKey,
+            settings.githubToken,
+            ...credentialSecrets(credentials.saved)
+        ]);
+        for (const secret of secrets)
+            core_setSecret(secret);
+        const redact = createRedactor(secrets);
+        // Loaded only here: a run that skips never pays for the SDK's start-up.
+        const { createAnthropicClient } = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7265));
+        const model = createAnthropicClient({
+            apiKey: settings.anthropicApiKey,
+            baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
+            log: line => info(redact(line))
+        });
+        const result = await runTask({
+            workspace,
+            task,
+            prompt: settings.prompt,
+            policy,
+            model,
+            modelName: settings.model,
+            sessionPath: options.sessionFile,
+            limits: {
+                maxTurns: settings.maxTurns,
+                maxCostUsd: settings.maxCostUsd,
+                timeoutMinutes: settings.timeoutMinutes
+            },
+            secrets,
+            repository: process.env['GITHUB_REPOSITORY'] || 'unknown',
+            event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
+            log: line => info(line),
+            env: process.env
+        });
+        return {
+            conclusion: CONCLUSION_OF[result.status],
+            task,
+            // The reason can quote an API error or a tool's message; it goes to the summary and outputs.
+            reason: redact(result.reason),
+            turns: result.turns,
+            usage: result.usage,
+            costUsd: result.costUsd,
+            sessionFile: result.sessionPath
+        };
+    }
+    finally {
+        await giveBackCredentials(credentials);
+    }
 };
+/**
+ * Takes the credentials actions/checkout persisted out of the repository's config (see
+ * src/git/credentials.ts) and saves them, sealed, for the post step before the agent starts.
+ */
+async function takeAwayCredentials(workspace, settings) {
+    const credentials = await removePersistedCredentials(workspace);
+    if (credentials.removed === 0)
+        return credentials;
+    const keyMaterial = stateKeyMaterial(process.env, settings.githubToken);
+    if (keyMaterial === undefined) {
+        core_debug('claw: no key to seal the git credentials with; only this step restores them.');
+    }
+    else {
+        saveState(State.Credentials, sealCredentials(credentials.saved, keyMaterial));
+    }
+    info(`claw: took ${credentials.removed} persisted git credential(s) out of the repository's config for the agent run; they are put back after it.`);
+    return credentials;
+}
+/** Puts the credentials back; a failure is a warning, and the post step tries again. */
+async function giveBackCredentials(credentials) {
+    if (credentials.removed === 0)
+        return;
+    try {
+        await credentials.restore();
+        saveState(State.Credentials, '');
+        info('claw: put the persisted git credentials back.');
+    }
+    catch (error) {
+        warning(`claw: could not put the persisted git credentials back (the post step tries again): ${errorMessage(error)}`);
+    }
+}
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
@@ -49591,6 +51591,8 @@ function parseAllowedBots(value) {
 
 
 
+
+
 async function run(dependencies = {}) {
     const runAgentTask = dependencies.runAgentTask ?? run_agent_task_runAgentTask;
     let settings;
@@ -49617,10 +51619,13 @@ async function run(dependencies = {}) {
             setFailed(`claw: ${result.reason}`);
     }
     catch (error) {
-        const message = errorMessage(error);
+        // The job summary is a file the runner's log masking may not cover, and an error can quote
+        // anything (a git message, an API reply): the secrets are redacted from it here.
+        const redact = createRedactor(collectSecrets(process.env, [settings?.anthropicApiKey, settings?.githubToken]));
+        const message = redact(errorMessage(error));
         // A UserError is the whole story; anything else gets its stack at debug level for a bug report.
         if (!(error instanceof UserError) && error instanceof Error && error.stack !== undefined) {
-            core_debug(error.stack);
+            core_debug(redact(error.stack));
         }
         try {
             setOutput(Outputs.Conclusion, 'failure');

@@ -31310,7 +31310,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31592,7 +31592,13 @@ const Outputs = {
 /** Keys main saves with `core.saveState` for the post step (`core.getState`). */
 const State = {
     /** Absolute path of the session transcript this run writes; the post step uploads it. */
-    SessionFile: 'session-file'
+    SessionFile: 'session-file',
+    /**
+     * The git credentials taken out of the repository's config for the agent run, sealed (see
+     * src/action/credential-state.ts); empty once main has put them back. The post step restores
+     * them when main was killed before it could.
+     */
+    Credentials: 'git-credentials'
 };
 /** Values of the `conclusion` output. */
 const CONCLUSIONS = (/* unused pure expression or super */ null && (['success', 'failure', 'skipped', 'needs-approval']));
@@ -31600,7 +31606,7 @@ const CONCLUSIONS = (/* unused pure expression or super */ null && (['success', 
  * Values of the `phase` input. `agent` runs the model and produces an outcome without GitHub
  * writes, `deliver` turns that outcome into GitHub writes, `all` does both in one job.
  */
-const PHASES = (/* unused pure expression or super */ null && (['all', 'agent', 'deliver']));
+const PHASES = ['all', 'agent', 'deliver'];
 /**
  * Defaults of the inputs that have one. `action.yml` declares the same values (the runner fills
  * them in); they are repeated here so that an input set to an empty string, or the action run
@@ -31623,7 +31629,7 @@ const API_KEY_ENVIRONMENT_VARIABLE = 'ANTHROPIC_API_KEY';
  * A `UserError` is bad input from the user (a flag, a file, an input): its message is shown as it
  * is, without a stack trace.
  */
-class UserError extends (/* unused pure expression or super */ null && (Error)) {
+class UserError extends Error {
     name = 'UserError';
 }
 /** Turns `unknown` (whatever was thrown) into one readable line. */
@@ -31646,6 +31652,457 @@ function errorMessage(error) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/git/credentials.ts
+/**
+ * The git credential actions/checkout leaves behind, taken away from the agent for its run.
+ *
+ * With `persist-credentials: true` (its default) actions/checkout stores the job's token as an
+ * HTTP header git sends to the server: `http.https://github.com/.extraheader` =
+ * `AUTHORIZATION: basic <base64 of x-access-token:TOKEN>`. Older versions write it into
+ * `.git/config`; newer ones into `$RUNNER_TEMP/git-credentials-<uuid>.config`, included from
+ * `.git/config` with `includeIf.gitdir:<workspace>/.git.path`. Either way a Read of `.git/config`,
+ * a `git config --list`, or a `cat` of the included file would hand the token to the model, and
+ * an agent that can run `git push` could push anywhere the token reaches. So every
+ * `http.*.extraheader` in the repository's local configuration and in every file it includes is
+ * removed before the agent starts and put back, value for value, when it is done; only delivery
+ * (which pushes) uses the credential again.
+ */
+
+
+
+
+/** Every `http.<url>.extraheader` key, whatever the URL (git lower-cases section and name). */
+const EXTRAHEADER_KEYS = '^http\\..*\\.extraheader$';
+/**
+ * Removes every `http.*.extraheader` from the local configuration of the repository at
+ * `workspace` and from the files it includes (`include.path`, `includeIf.<condition>.path`,
+ * relative or absolute: git resolves them, and the conditions, itself). A workspace that is not
+ * a git repository has nothing to remove. Throws when git fails otherwise: running the agent
+ * with the credential still in place is not an option the caller should get silently.
+ */
+async function removePersistedCredentials(workspace) {
+    const top = await repositoryTop(workspace);
+    const saved = { entries: [] };
+    if (top !== undefined) {
+        const found = await listExtraheaders(top);
+        try {
+            for (const entry of found) {
+                await git(top, ['config', '--file', entry.file, '--unset-all', entry.key]);
+                saved.entries.push(entry);
+            }
+        }
+        catch (error) {
+            // Half done is the worst state: put back what was taken, then report.
+            await restoreCredentials(saved);
+            throw error;
+        }
+    }
+    const removed = saved.entries.reduce((count, entry) => count + entry.values.length, 0);
+    return { removed, saved, restore: () => restoreCredentials(saved) };
+}
+/**
+ * Writes the saved values back into their files. Idempotent: a value already there (the main
+ * step restored before it was killed, then the post step runs) is not added again.
+ *
+ * The value never appears on a command line, where process listings and audit logs would record
+ * it (actions/checkout takes the same care): git writes a random placeholder, which is then
+ * replaced in the file by the value, quoted the way git quotes it.
+ */
+async function restoreCredentials(saved) {
+    for (const entry of saved.entries) {
+        const present = await valuesOf(entry.file, entry.key);
+        const missing = [...entry.values];
+        for (const value of present) {
+            const index = missing.indexOf(value);
+            if (index >= 0)
+                missing.splice(index, 1);
+        }
+        for (const value of missing) {
+            const placeholder = `claw-credential-placeholder-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+            await git(undefined, ['config', '--file', entry.file, '--add', entry.key, placeholder]);
+            const text = (0,external_node_fs_namespaceObject.readFileSync)(entry.file, 'utf8');
+            const at = text.indexOf(placeholder);
+            if (at < 0 || text.indexOf(placeholder, at + 1) >= 0) {
+                throw new Error(`could not restore ${entry.key} in ${entry.file}: placeholder not found once`);
+            }
+            (0,external_node_fs_namespaceObject.writeFileSync)(entry.file, text.replace(placeholder, () => quoteConfigValue(value)));
+        }
+        const after = await valuesOf(entry.file, entry.key);
+        if (entry.values.some(value => !after.includes(value))) {
+            throw new Error(`restoring ${entry.key} in ${entry.file} did not give back its values`);
+        }
+    }
+}
+/**
+ * The values to redact for saved credentials: each header value, its credential part
+ * (`AUTHORIZATION: basic <credential>`), and for basic credentials the decoded `user:password`
+ * and the password alone (the token itself, which could turn up in any other form).
+ */
+function credentialSecrets(saved) {
+    const secrets = [];
+    for (const entry of saved.entries) {
+        for (const value of entry.values) {
+            secrets.push(value);
+            const header = /^\s*[A-Za-z-]+\s*:\s*(\S+)\s+(\S+)\s*$/.exec(value);
+            if (header === null)
+                continue;
+            const [, scheme = '', credential = ''] = header;
+            secrets.push(credential);
+            if (scheme.toLowerCase() !== 'basic')
+                continue;
+            const decoded = Buffer.from(credential, 'base64').toString('utf8');
+            secrets.push(decoded);
+            const colon = decoded.indexOf(':');
+            if (colon >= 0)
+                secrets.push(decoded.slice(colon + 1));
+        }
+    }
+    return secrets;
+}
+/** The top of the repository `workspace` is in, or undefined when it is in none. */
+async function repositoryTop(workspace) {
+    try {
+        return (await git(workspace, ['rev-parse', '--show-toplevel'])).trim() || undefined;
+    }
+    catch (error) {
+        if (/not a git repository/i.test(String(error)))
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Every (file, key) holding an extraheader: in the repository's local config and what it
+ * includes, and in the configs of its submodules (`<git dir>/modules/<name>/config`, nested too), where older
+ * versions of actions/checkout persist the header too.
+ */
+async function listExtraheaders(top) {
+    const entries = [];
+    const commonDir = resolve(top, (await git(top, ['rev-parse', '--git-common-dir'])).trim());
+    const sources = [
+        ['--local'],
+        ...submoduleConfigs(join(commonDir, 'modules')).map(file => ['--file', file])
+    ];
+    for (const source of sources) {
+        let output;
+        try {
+            output = await git(top, [
+                'config',
+                ...source,
+                '--includes',
+                '--show-origin',
+                '-z',
+                '--get-regexp',
+                EXTRAHEADER_KEYS
+            ]);
+        }
+        catch (error) {
+            // Exit status 1 means: no key matched.
+            if (error.code === 1)
+                continue;
+            throw error;
+        }
+        addListed(top, output, entries);
+    }
+    // The values are read from each file alone: a file included twice is listed twice.
+    for (const entry of entries)
+        entry.values = await valuesOf(entry.file, entry.key);
+    return entries.filter(entry => entry.values.length > 0);
+}
+/** The `config` files of submodules under `modules`, nested ones included. */
+function submoduleConfigs(modules) {
+    if (!existsSync(modules))
+        return [];
+    const found = [];
+    for (const entry of readdirSync(modules, { withFileTypes: true, recursive: true })) {
+        if (entry.isFile() && entry.name === 'config')
+            found.push(join(entry.parentPath, entry.name));
+    }
+    return found.sort();
+}
+/** Adds the (file, key) pairs of a `git config --show-origin -z --get-regexp` listing. */
+function addListed(top, output, entries) {
+    // -z: `file:<path>` NUL `<key>` LF `<value>` NUL, per value.
+    const fields = output.split('\0');
+    for (let index = 0; index + 1 < fields.length; index += 2) {
+        const origin = fields[index] ?? '';
+        const pair = fields[index + 1] ?? '';
+        if (!origin.startsWith('file:')) {
+            throw new Error(`git config listed ${JSON.stringify(origin)}, which is not a file`);
+        }
+        const path = origin.slice('file:'.length);
+        // Git prints the repository's own files relative to the top of the work tree.
+        const file = isAbsolute(path) ? path : resolve(top, path);
+        const newline = pair.indexOf('\n');
+        const key = newline < 0 ? pair : pair.slice(0, newline);
+        if (entries.some(entry => entry.file === file && entry.key === key))
+            continue;
+        entries.push({ file, key, values: [] });
+    }
+}
+async function valuesOf(file, key) {
+    try {
+        const output = await git(undefined, ['config', '--file', file, '-z', '--get-all', key]);
+        return output.split('\0').slice(0, -1);
+    }
+    catch (error) {
+        if (error.code === 1)
+            return [];
+        throw error;
+    }
+}
+/** A value as `git config` writes it (config.c, write_pair): escaped, quoted when it must be. */
+function quoteConfigValue(value) {
+    const quote = value.startsWith(' ') || value.endsWith(' ') || /[;#]/.test(value) ? '"' : '';
+    const escaped = value.replace(/[\n\t"\\]/g, character => character === '\n' ? '\\n' : character === '\t' ? '\\t' : `\\${character}`);
+    return `${quote}${escaped}${quote}`;
+}
+/**
+ * Runs git with an environment free of `GIT_*` variables (a `GIT_DIR` or `GIT_CONFIG_*` set by
+ * the workflow must not send these edits elsewhere) and with every directory trusted: the
+ * workspace may belong to another user (a container job), and git refuses such a repository
+ * unless told otherwise; reading and editing config runs no code from it.
+ */
+function git(cwd, args) {
+    const env = {};
+    for (const [name, value] of Object.entries(process.env)) {
+        if (!name.toUpperCase().startsWith('GIT_'))
+            env[name] = value;
+    }
+    env['GIT_TERMINAL_PROMPT'] = '0';
+    return new Promise((resolvePromise, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)('git', ['-c', 'safe.directory=*', ...args], { cwd, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+            if (error === null) {
+                resolvePromise(stdout);
+                return;
+            }
+            const failure = new Error(`git ${args[0] ?? ''} failed: ${stderr.trim() || error.message}`);
+            Object.assign(failure, { code: error.code });
+            reject(failure);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/policy/types.ts
+/** The policy file (`.github/claw.yml`) after parsing and validation. See docs/policy.md. */
+const TASK_NAMES = ['fix', 'review', 'docs', 'repair', 'ask'];
+/**
+ * How Bash is isolated from the action's process (docs/security.md): `preferred` isolates where
+ * the machine allows it, `required` refuses to run where it does not, `off` never tries.
+ */
+const ISOLATION_MODES = (/* unused pure expression or super */ null && (['preferred', 'required', 'off']));
+
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * The action's inputs, read once and checked once. `getSettings()` is the only caller of
+ * `core.getInput` in the action: everything downstream takes the typed `Settings` it returns.
+ */
+
+
+
+
+/** Reads the inputs from the runner's environment (`INPUT_<NAME>`), masks the secrets, checks them. */
+function getSettings() {
+    return parseSettings(name => getInput(name), {
+        environment: process.env,
+        mask: secret => core_setSecret(secret)
+    });
+}
+/**
+ * Turns raw inputs into `Settings`. Pure apart from `options.mask`. Throws one `UserError` for
+ * the first bad input, naming the input, quoting the value and saying what was expected.
+ */
+function parseSettings(read, options = {}) {
+    const input = (name) => read(name).trim();
+    // Mask first: a later error message or debug line must never be able to print a secret.
+    const anthropicApiKey = input(Inputs.AnthropicApiKey) ||
+        (options.environment?.[API_KEY_ENVIRONMENT_VARIABLE] ?? '').trim();
+    const githubToken = input(Inputs.GithubToken);
+    for (const secret of [anthropicApiKey, githubToken]) {
+        if (secret !== '')
+            options.mask?.(secret);
+    }
+    return {
+        anthropicApiKey,
+        githubToken,
+        policyPath: input(Inputs.Policy) || Defaults.Policy,
+        trigger: parseTrigger(input(Inputs.Trigger)),
+        task: parseTask(input(Inputs.Task)),
+        prompt: input(Inputs.Prompt),
+        model: parseModel(input(Inputs.Model)),
+        maxTurns: parsePositiveInteger(Inputs.MaxTurns, input(Inputs.MaxTurns)),
+        maxCostUsd: parsePositiveNumber(Inputs.MaxCostUsd, input(Inputs.MaxCostUsd), 'a positive number of US dollars, such as 2.50'),
+        timeoutMinutes: parsePositiveNumber(Inputs.TimeoutMinutes, input(Inputs.TimeoutMinutes), 'a positive number of minutes, such as 20'),
+        branchPrefix: parseBranchPrefix(input(Inputs.BranchPrefix)),
+        openPullRequest: parseBoolean(Inputs.OpenPr, input(Inputs.OpenPr), Defaults.OpenPr),
+        allowedBots: parseAllowedBots(input(Inputs.AllowedBots)),
+        phase: parsePhase(input(Inputs.Phase))
+    };
+}
+/** The settings as one debug line, with the secrets replaced by whether they are set. */
+function describeSettings(settings) {
+    return JSON.stringify({
+        ...settings,
+        anthropicApiKey: settings.anthropicApiKey === '' ? 'not set' : 'set',
+        githubToken: settings.githubToken === '' ? 'not set' : 'set'
+    });
+}
+function invalid(name, value, expected) {
+    return new UserError(`Input "${name}" must be ${expected}, got "${value}".`);
+}
+function parsePositiveInteger(name, value) {
+    if (value === '')
+        return undefined;
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number <= 0) {
+        throw invalid(name, value, 'a positive whole number');
+    }
+    return number;
+}
+function parsePositiveNumber(name, value, expected) {
+    if (value === '')
+        return undefined;
+    // A plain decimal only: Number() alone would also take "0x10", "1e3" and "Infinity".
+    const number = Number(value);
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value) || !Number.isFinite(number) || number <= 0) {
+        throw invalid(name, value, expected);
+    }
+    return number;
+}
+// The YAML 1.2 core schema booleans, the same set `core.getBooleanInput` takes, with our own error.
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+function parseBoolean(name, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (TRUE_VALUES.includes(value))
+        return true;
+    if (FALSE_VALUES.includes(value))
+        return false;
+    throw invalid(name, value, '"true" or "false"');
+}
+function parsePhase(value) {
+    if (value === '')
+        return Defaults.Phase;
+    const phase = PHASES.find(candidate => candidate === value);
+    if (phase === undefined)
+        throw invalid(Inputs.Phase, value, `one of ${PHASES.join(', ')}`);
+    return phase;
+}
+function parseTask(value) {
+    if (value === '')
+        return undefined;
+    const task = TASK_NAMES.find(candidate => candidate === value);
+    if (task === undefined) {
+        throw invalid(Inputs.Task, value, `empty (to choose the task from the event) or one of ${TASK_NAMES.join(', ')}`);
+    }
+    return task;
+}
+const MODEL_PATTERN = /^[a-z0-9][a-z0-9.\-_:@]*$/i;
+function parseModel(value) {
+    if (value === '')
+        return Defaults.Model;
+    if (!MODEL_PATTERN.test(value)) {
+        throw invalid(Inputs.Model, value, `a model id such as "${Defaults.Model}"`);
+    }
+    return value;
+}
+function parseTrigger(value) {
+    if (value === '')
+        return Defaults.Trigger;
+    if (/\s/.test(value)) {
+        throw invalid(Inputs.Trigger, value, `one word without spaces, such as "${Defaults.Trigger}"`);
+    }
+    return value;
+}
+function parseBranchPrefix(value) {
+    if (value === '')
+        return Defaults.BranchPrefix;
+    // The rules of `git check-ref-format` that a prefix alone can break.
+    const bad = /[\s~^:?*[\\]/.test(value) ||
+        [...value].some(character => character < ' ' || character === '\u007f') ||
+        value.includes('..') ||
+        value.includes('@{') ||
+        value.includes('//') ||
+        value.startsWith('/') ||
+        value.startsWith('-') ||
+        value.startsWith('.') ||
+        value.includes('/.');
+    if (bad) {
+        throw invalid(Inputs.BranchPrefix, value, `a valid start of a git branch name, such as "${Defaults.BranchPrefix}"`);
+    }
+    return value;
+}
+// A GitHub login (letters, digits, inner hyphens), optionally with the `[bot]` suffix apps carry.
+const LOGIN_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\[bot\])?$/i;
+function parseAllowedBots(value) {
+    const logins = value
+        .split(/[,\n]/)
+        .map(login => login.trim())
+        .filter(login => login !== '');
+    for (const login of logins) {
+        if (!LOGIN_PATTERN.test(login)) {
+            throw new UserError(`Input "${Inputs.AllowedBots}" must be GitHub logins separated by commas or new lines, ` +
+                `such as "dependabot[bot], renovate[bot]", got "${login}" in it.`);
+        }
+    }
+    return logins;
+}
+
+;// CONCATENATED MODULE: ./src/action/credential-state.ts
+/**
+ * The git credentials main takes out of the repository's config, saved for the post step so that
+ * they come back even when main is killed mid-run (a cancelled job, a timeout).
+ *
+ * The state file is a file on the runner the agent's Bash could read during the run, so the saved
+ * values are sealed (AES-256-GCM) with a key derived from values the runner gives main and post
+ * alike in their environment and the agent never gets: the job's ACTIONS_RUNTIME_TOKEN and the
+ * `github-token` input. Whoever could read those could read the token itself, so the state holds
+ * nothing more than the environment already did. Without either value nothing is saved and only
+ * main's own `finally` restores.
+ */
+
+const FORMAT = 'claw-sealed-1';
+/** The sealing key's material from the environment, or undefined when there is none. */
+function stateKeyMaterial(env, githubToken) {
+    const parts = [env['ACTIONS_RUNTIME_TOKEN'] ?? '', githubToken].map(part => part.trim());
+    if (parts.every(part => part === ''))
+        return undefined;
+    return parts.join('\0');
+}
+function sealCredentials(saved, keyMaterial) {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key(keyMaterial), iv);
+    const body = Buffer.concat([cipher.update(JSON.stringify(saved), 'utf8'), cipher.final()]);
+    return [FORMAT, iv, cipher.getAuthTag(), body]
+        .map(part => (typeof part === 'string' ? part : part.toString('base64')))
+        .join('.');
+}
+/** Throws when the state was sealed with other key material or is not a sealed state. */
+function openCredentials(sealed, keyMaterial) {
+    const [format, iv = '', tag = '', body = ''] = sealed.split('.');
+    if (format !== FORMAT)
+        throw new Error('the saved git credentials are in an unknown format');
+    const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key(keyMaterial), Buffer.from(iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    let text;
+    try {
+        text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    }
+    catch {
+        throw new Error('the saved git credentials cannot be opened: ACTIONS_RUNTIME_TOKEN or the github-token input changed since the main step');
+    }
+    return JSON.parse(text);
+}
+function key(material) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${FORMAT}\0${material}`).digest();
+}
+
 ;// CONCATENATED MODULE: ./src/action/post-run.ts
 /**
  * The post step: work that must happen even when the main step failed or was cancelled, driven
@@ -31656,13 +32113,40 @@ function errorMessage(error) {
 
 
 
+
+
+
 async function runPost() {
+    // Each part on its own: a failed restore must not keep the transcript from being reported.
+    try {
+        await restoreSavedCredentials();
+    }
+    catch (error) {
+        warning(`claw post step: could not put the persisted git credentials back: ${errorMessage(error)}`);
+    }
     try {
         await reportSession();
     }
     catch (error) {
         warning(`claw post step: ${errorMessage(error)}`);
     }
+}
+/**
+ * Puts back the git credentials main took out of the repository's config, when main did not get
+ * to do it itself (it was killed, or its own attempt failed). Main clears the state once it has.
+ */
+async function restoreSavedCredentials() {
+    const sealed = getState(State.Credentials);
+    if (sealed === '')
+        return;
+    const keyMaterial = stateKeyMaterial(process.env, getSettings().githubToken);
+    if (keyMaterial === undefined) {
+        throw new Error('ACTIONS_RUNTIME_TOKEN and github-token are both empty');
+    }
+    const saved = openCredentials(sealed, keyMaterial);
+    await restoreCredentials(saved);
+    const count = saved.entries.reduce((total, entry) => total + entry.values.length, 0);
+    info(`claw: put ${count} persisted git credential(s) back into the repository's config.`);
 }
 async function reportSession() {
     const sessionFile = getState(State.SessionFile);

@@ -42,7 +42,13 @@ export type OutputName = (typeof Outputs)[keyof typeof Outputs]
 /** Keys main saves with `core.saveState` for the post step (`core.getState`). */
 export const State = {
   /** Absolute path of the session transcript this run writes; the post step uploads it. */
-  SessionFile: 'session-file'
+  SessionFile: 'session-file',
+  /**
+   * The git credentials taken out of the repository's config for the agent run, sealed (see
+   * src/action/credential-state.ts); empty once main has put them back. The post step restores
+   * them when main was killed before it could.
+   */
+  Credentials: 'git-credentials'
 } as const
 
 /** Values of the `conclusion` output. */

@@ -13,6 +13,8 @@ import {
 import { defaultSessionPath } from './session/paths.js'
 import { Outputs, State, type Conclusion } from './constants.js'
 import { errorMessage, UserError } from './errors.js'
+import { createRedactor } from './sandbox/redact.js'
+import { collectSecrets } from './sandbox/secrets.js'
 import { describeSettings, getSettings, type Settings } from './settings.js'
 
 /** What `run` calls out to; tests replace the agent with a fake. */
@@ -49,10 +51,15 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
     await writeSummary(describeResult(result))
     if (result.conclusion === 'failure') core.setFailed(`claw: ${result.reason}`)
   } catch (error) {
-    const message = errorMessage(error)
+    // The job summary is a file the runner's log masking may not cover, and an error can quote
+    // anything (a git message, an API reply): the secrets are redacted from it here.
+    const redact = createRedactor(
+      collectSecrets(process.env, [settings?.anthropicApiKey, settings?.githubToken])
+    )
+    const message = redact(errorMessage(error))
     // A UserError is the whole story; anything else gets its stack at debug level for a bug report.
     if (!(error instanceof UserError) && error instanceof Error && error.stack !== undefined) {
-      core.debug(error.stack)
+      core.debug(redact(error.stack))
     }
     try {
       core.setOutput(Outputs.Conclusion, 'failure' satisfies Conclusion)

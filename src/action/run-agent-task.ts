@@ -7,12 +7,20 @@ import { resolve } from 'node:path'
 import * as core from '@actions/core'
 import type { Usage } from '../agent/messages.js'
 import { runTask } from '../agent/run-task.js'
-import { Defaults, Inputs, type Conclusion } from '../constants.js'
-import { UserError } from '../errors.js'
+import { Defaults, Inputs, State, type Conclusion } from '../constants.js'
+import { errorMessage, UserError } from '../errors.js'
+import {
+  credentialSecrets,
+  removePersistedCredentials,
+  type RemovedCredentials
+} from '../git/credentials.js'
 import { DEFAULT_POLICY, loadPolicyFile } from '../policy/load.js'
 import type { RunStatus } from '../session/events.js'
 import type { TaskName } from '../policy/types.js'
+import { createRedactor } from '../sandbox/redact.js'
+import { collectSecrets } from '../sandbox/secrets.js'
 import type { Settings } from '../settings.js'
+import { sealCredentials, stateKeyMaterial } from './credential-state.js'
 
 export interface AgentTaskOptions {
   /**
@@ -80,39 +88,93 @@ export const runAgentTask: RunAgentTask = async (settings, workspace, options) =
   }
   core.info(`claw: ${task} with ${settings.model}; policy: ${policy.source}`)
 
-  // Loaded only here: a run that skips never pays for the SDK's start-up.
-  const { createAnthropicClient } = await import('../agent/anthropic-client.js')
-  const model = createAnthropicClient({
-    apiKey: settings.anthropicApiKey,
-    baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
-    log: line => core.info(line)
-  })
-  const result = await runTask({
-    workspace,
-    task,
-    prompt: settings.prompt,
-    policy,
-    model,
-    modelName: settings.model,
-    sessionPath: options.sessionFile,
-    limits: {
-      maxTurns: settings.maxTurns,
-      maxCostUsd: settings.maxCostUsd,
-      timeoutMinutes: settings.timeoutMinutes
-    },
-    secrets: [settings.anthropicApiKey, settings.githubToken].filter(Boolean),
-    repository: process.env['GITHUB_REPOSITORY'] || 'unknown',
-    event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
-    log: line => core.info(line),
-    env: process.env
-  })
-  return {
-    conclusion: CONCLUSION_OF[result.status],
-    task,
-    reason: result.reason,
-    turns: result.turns,
-    usage: result.usage,
-    costUsd: result.costUsd,
-    sessionFile: result.sessionPath
+  const credentials = await takeAwayCredentials(workspace, settings)
+  try {
+    // Every secret the runner handed this process, and the credentials just taken away: the
+    // agent's tools cannot get them from their own environment, but a /proc read or a file could
+    // still show them, so they are redacted by value wherever they turn up, and masked by the
+    // runner in the log.
+    const secrets = collectSecrets(process.env, [
+      settings.anthropicApiKey,
+      settings.githubToken,
+      ...credentialSecrets(credentials.saved)
+    ])
+    for (const secret of secrets) core.setSecret(secret)
+    const redact = createRedactor(secrets)
+
+    // Loaded only here: a run that skips never pays for the SDK's start-up.
+    const { createAnthropicClient } = await import('../agent/anthropic-client.js')
+    const model = createAnthropicClient({
+      apiKey: settings.anthropicApiKey,
+      baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
+      log: line => core.info(redact(line))
+    })
+    const result = await runTask({
+      workspace,
+      task,
+      prompt: settings.prompt,
+      policy,
+      model,
+      modelName: settings.model,
+      sessionPath: options.sessionFile,
+      limits: {
+        maxTurns: settings.maxTurns,
+        maxCostUsd: settings.maxCostUsd,
+        timeoutMinutes: settings.timeoutMinutes
+      },
+      secrets,
+      repository: process.env['GITHUB_REPOSITORY'] || 'unknown',
+      event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
+      log: line => core.info(line),
+      env: process.env
+    })
+    return {
+      conclusion: CONCLUSION_OF[result.status],
+      task,
+      // The reason can quote an API error or a tool's message; it goes to the summary and outputs.
+      reason: redact(result.reason),
+      turns: result.turns,
+      usage: result.usage,
+      costUsd: result.costUsd,
+      sessionFile: result.sessionPath
+    }
+  } finally {
+    await giveBackCredentials(credentials)
+  }
+}
+
+/**
+ * Takes the credentials actions/checkout persisted out of the repository's config (see
+ * src/git/credentials.ts) and saves them, sealed, for the post step before the agent starts.
+ */
+async function takeAwayCredentials(
+  workspace: string,
+  settings: Settings
+): Promise<RemovedCredentials> {
+  const credentials = await removePersistedCredentials(workspace)
+  if (credentials.removed === 0) return credentials
+  const keyMaterial = stateKeyMaterial(process.env, settings.githubToken)
+  if (keyMaterial === undefined) {
+    core.debug('claw: no key to seal the git credentials with; only this step restores them.')
+  } else {
+    core.saveState(State.Credentials, sealCredentials(credentials.saved, keyMaterial))
+  }
+  core.info(
+    `claw: took ${credentials.removed} persisted git credential(s) out of the repository's config for the agent run; they are put back after it.`
+  )
+  return credentials
+}
+
+/** Puts the credentials back; a failure is a warning, and the post step tries again. */
+async function giveBackCredentials(credentials: RemovedCredentials): Promise<void> {
+  if (credentials.removed === 0) return
+  try {
+    await credentials.restore()
+    core.saveState(State.Credentials, '')
+    core.info('claw: put the persisted git credentials back.')
+  } catch (error) {
+    core.warning(
+      `claw: could not put the persisted git credentials back (the post step tries again): ${errorMessage(error)}`
+    )
   }
 }

@@ -12,6 +12,7 @@ import { policyDigest } from '../policy/load.js'
 import { ALL_TOOLS, toolDefinitions } from '../tools/registry.js'
 import { runToolCalls } from '../tools/run-tool.js'
 import { childEnvironment } from '../sandbox/child-env.js'
+import { describeIsolation, isolationForRun } from '../sandbox/isolation.js'
 import { createRedactor } from '../sandbox/redact.js'
 import { SessionWriter } from '../session/writer.js'
 import type { SessionEvent } from '../session/events.js'
@@ -58,6 +59,15 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
   const redact = createRedactor(options.secrets ?? [])
   // Every progress line is redacted too: it can quote the model's text or a tool's input.
   const log = (line: string): void => options.log?.(redact(line))
+  const childEnv = childEnvironment(options.env ?? process.env)
+  // Probed before anything else: with `isolation: required` a run that cannot isolate Bash ends
+  // here (IsolationUnavailableError), before a model request or a session file.
+  const isolation = await isolationForRun({
+    mode: options.policy.isolation,
+    rules,
+    env: childEnv
+  })
+  log(`claw: Bash isolation: ${describeIsolation(isolation)}`)
   const session = SessionWriter.create(
     options.sessionPath,
     {
@@ -68,7 +78,12 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
       policy_digest: policyDigest(options.policy),
       policy_source: options.policy.source,
       started_at: new Date(now()).toISOString(),
-      prompt: options.prompt
+      prompt: options.prompt,
+      isolation: {
+        level: isolation.level,
+        network: isolation.network,
+        detail: isolation.detail
+      }
     },
     { redact }
   )
@@ -83,7 +98,8 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
     workspace,
     readFiles: new Map<string, string>(),
     canRead: (relativePath: string) => canReadPath(rules, relativePath),
-    childEnv: childEnvironment(options.env ?? process.env)
+    childEnv,
+    isolation
   }
   const limits = options.policy.limits
   const timeoutMinutes = options.limits?.timeoutMinutes ?? limits['timeout-minutes']
@@ -92,7 +108,8 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
     const result = await runAgent({
       model: options.model,
       modelName: options.modelName,
-      system: buildSystemPrompt({ task: options.task, workspace }),
+      // The repository's instruction files are text like any other: redacted before the model.
+      system: redact(buildSystemPrompt({ task: options.task, workspace })),
       tools: toolDefinitions(ALL_TOOLS),
       messages,
       limits: {

@@ -8,6 +8,7 @@ import { DEFAULT_POLICY, loadPolicyFile } from '../policy/load.js'
 import { TASK_NAMES, type Policy, type TaskName } from '../policy/types.js'
 import { defaultSessionPath } from '../session/paths.js'
 import { readSession } from '../session/reader.js'
+import { collectSecrets } from '../sandbox/secrets.js'
 
 /** `claw run`: the agent on a local directory. Everything is checked before anything runs. */
 export interface RunFlags {
@@ -64,18 +65,17 @@ export async function runCommand(
   }
 
   let model: ModelClient
-  const secrets: string[] = []
+  let apiKey: string | undefined
   if (replay) {
     const { ReplayClient } = await import('../agent/replay-client.js')
     model = ReplayClient.fromSession(replay)
   } else {
-    const apiKey = io.env.ANTHROPIC_API_KEY
+    apiKey = io.env.ANTHROPIC_API_KEY
     if (!apiKey) {
       throw new UserError(
         'ANTHROPIC_API_KEY is not set: export your Anthropic API key, or pass --replay FILE to play back a recorded session'
       )
     }
-    secrets.push(apiKey)
     // Loaded only when needed: a replay (the demo, tests) never pays for the SDK's start-up.
     const { createAnthropicClient } = await import('../agent/anthropic-client.js')
     model = createAnthropicClient({ apiKey, baseURL: io.env.ANTHROPIC_BASE_URL, log: io.log })
@@ -95,7 +95,9 @@ export async function runCommand(
     modelName,
     sessionPath,
     limits: maxTurns === undefined ? {} : { maxTurns },
-    secrets,
+    // The user's shell may hold more than the API key (a GITHUB_TOKEN, cloud keys): a tool that
+    // reads its parent's environment must not show them to the model or the transcript either.
+    secrets: collectSecrets(io.env, [apiKey]),
     repository: basename(dir),
     event: 'cli',
     log: io.log,

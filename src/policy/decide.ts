@@ -15,9 +15,11 @@ import {
 } from './match.js'
 import { isInsideGitDirectory, workspaceRelative } from './paths.js'
 import { rulesFor } from './rules.js'
+import { programName } from './programs.js'
 import {
   analyzeCommandLine,
   isDescriptorRedirect,
+  type CommandPath,
   type ShellCommand,
   type ShellRedirect
 } from './shell.js'
@@ -231,6 +233,14 @@ function decideBash(rules: Rules, command: unknown, workspace: string): Decision
       `This command line cannot be checked before it runs: ${first}${more}.`
     )
   }
+  if (analysis.forbidden.length > 0) {
+    const [first, ...rest] = analysis.forbidden
+    const more = rest.length > 0 ? ` (and ${rest.length} more)` : ''
+    return deny(
+      'bash: forbidden',
+      `This command line does what no rule can allow: ${first}${more}.`
+    )
+  }
   if (analysis.commands.length === 0 && analysis.redirects.length === 0) {
     return deny('default: deny', 'This command line runs no command.')
   }
@@ -238,7 +248,10 @@ function decideBash(rules: Rules, command: unknown, workspace: string): Decision
     ...analysis.commands.map(entry => commandPart(rules.bash, entry)),
     ...analysis.redirects
       .filter(redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target))
-      .flatMap(redirect => redirectParts(rules, redirect, workspace))
+      .flatMap(redirect => redirectParts(rules, redirect, workspace)),
+    ...analysis.paths
+      .filter(path => !HARMLESS_DEVICES.has(path.target))
+      .flatMap(path => commandPathParts(rules, path, workspace))
   ]
   // A named deny rule tells the model more than `default: deny`, so it is reported first.
   const denials = parts.filter(part => part.decision.decision === 'deny')
@@ -261,21 +274,36 @@ const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr'])
  * points out of it (`out -> /tmp`, then `> out/x`) must be caught by resolving the real path.
  */
 export function redirectedFiles(command: string): { target: string; forWrite: boolean }[] {
-  return analyzeCommandLine(command)
-    .redirects.filter(
-      redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target)
-    )
-    .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) }))
+  const analysis = analyzeCommandLine(command)
+  return [
+    ...analysis.redirects
+      .filter(redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target))
+      .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) })),
+    // Files commands write (`tee`, `sed -i`) and folders git works in (`git -C`): their real
+    // paths must stay in the workspace (and out of .git) as well.
+    ...analysis.paths
+      .filter(path => !HARMLESS_DEVICES.has(path.target))
+      .map(path => ({ target: path.target, forWrite: path.access === 'write' }))
+  ]
 }
 
 function commandPart(set: RuleSet, command: ShellCommand): Part {
   const text = command.text
-  // Deny and ask also look at the bare program name: `/usr/bin/git push` is `git push`.
+  // Deny and ask also look at the bare program name (`/usr/bin/git push` is `git push`), in lower
+  // case too (on macOS `GIT push` runs git), and at the words as written (`git -C . push`).
   const name = command.argv[0] ?? ''
-  const bareText = [name.slice(name.lastIndexOf('/') + 1), ...command.argv.slice(1)].join(' ')
-  const shown = `\`${truncate(displayCommand(text))}\`${command.via ? ` (run by \`${command.via}\`)` : ''}`
+  const rest = command.argv.slice(1)
+  const variants = [
+    ...new Set([
+      text,
+      [name.slice(name.lastIndexOf('/') + 1), ...rest].join(' '),
+      [programName(name), ...rest].join(' '),
+      ...(command.written === undefined ? [] : [command.written])
+    ])
+  ]
+  const shown = `\`${truncate(displayCommand(command.written ?? text))}\`${command.via ? ` (run by \`${command.via}\`)` : ''}`
   const couldMatch = (pattern: string): boolean =>
-    commandMatchesForSome(pattern, text) || commandMatchesForSome(pattern, bareText)
+    variants.some(variant => commandMatchesForSome(pattern, variant))
   const denied = set.deny.find(couldMatch)
   if (denied !== undefined) {
     const rule = `bash.deny: ${denied}`
@@ -344,6 +372,48 @@ function redirectParts(rules: Rules, redirect: ShellRedirect, workspace: string)
     })
   }
   return parts
+}
+
+/** A file a command writes (`tee`, `sed -i`, `find -fprint`) or a folder git works in. */
+function commandPathParts(rules: Rules, path: CommandPath, workspace: string): Part[] {
+  const label = `\`${path.source}\` ${path.access === 'directory' ? 'folder' : 'file'} ${path.target}`
+  const resolved = workspaceRelative(workspace, path.target)
+  if (!resolved.ok) {
+    return [
+      {
+        rule: 'confinement',
+        decision: deny(
+          'confinement',
+          `The ${label} is outside the workspace (${resolved.reason}); use a path inside it.`
+        )
+      }
+    ]
+  }
+  if (path.access === 'directory') {
+    if (path.source === 'git --work-tree' && isInsideGitDirectory(resolved.relative)) {
+      return [
+        {
+          rule: 'protected: .git',
+          decision: deny(
+            'protected: .git',
+            `The ${label} is inside .git, where git would write files that run code; use the working tree.`
+          )
+        }
+      ]
+    }
+    return []
+  }
+  const section: Section = path.access === 'write' ? 'write' : 'read'
+  const decision = pathDecision(rules[section], section, resolved.relative, 'Bash')
+  return [
+    {
+      rule: decision.rule,
+      decision:
+        decision.decision === 'allow'
+          ? decision
+          : { ...decision, reason: `For the ${label}: ${decision.reason}` }
+    }
+  ]
 }
 
 function allowedList(patterns: readonly string[]): string {

@@ -19,7 +19,9 @@ import {
 import { UserError, errorMessage } from '../errors.js'
 import { globBase, normaliseCommandPattern } from './match.js'
 import {
+  ISOLATION_MODES,
   TASK_NAMES,
+  type IsolationMode,
   type Limits,
   type Policy,
   type Rules,
@@ -70,6 +72,7 @@ export const DEFAULT_POLICY: Policy = deepFreeze({
     network: false
   },
   limits: { 'max-turns': 40, 'max-cost-usd': 2.5, 'timeout-minutes': 20 },
+  isolation: 'preferred',
   tasks: {},
   source: 'built-in default'
 })
@@ -102,7 +105,10 @@ export function policyDigest(policy: Policy | string): string {
           version: policy.version,
           defaults: policy.defaults,
           limits: policy.limits,
-          tasks: policy.tasks
+          tasks: policy.tasks,
+          // Only when not the default, so that the digests of policies written before the key
+          // existed stay the same.
+          isolation: policy.isolation === 'preferred' ? undefined : policy.isolation
         })
   return createHash('sha256').update(text).digest('hex')
 }
@@ -134,7 +140,7 @@ type Report = (offset: number, message: string) => void
 const RULE_SET_KEYS = ['allow', 'ask', 'deny'] as const
 const RULES_KEYS = ['read', 'write', 'bash', 'network'] as const
 const LIMIT_KEYS = ['max-turns', 'max-cost-usd', 'timeout-minutes'] as const
-const TOP_KEYS = ['version', 'defaults', 'limits', 'tasks'] as const
+const TOP_KEYS = ['version', 'defaults', 'limits', 'isolation', 'tasks'] as const
 
 type PatternKind = 'path' | 'command'
 
@@ -151,7 +157,11 @@ class Validator {
       this.report(0, 'the policy is empty (expected a mapping that starts with version: 1)')
       return { ...clone(base), source: file }
     }
-    const map = this.expectMap(root, 'the policy', 'a mapping of version, defaults, limits, tasks')
+    const map = this.expectMap(
+      root,
+      'the policy',
+      'a mapping of version, defaults, limits, isolation, tasks'
+    )
     if (!map) return { ...clone(base), source: file }
     const pairs = this.pairs(map, 'the top level', TOP_KEYS)
 
@@ -173,10 +183,27 @@ class Validator {
     const limitsPair = pairs.get('limits')
     const limits = limitsPair ? this.limits(limitsPair, base.limits) : { ...base.limits }
 
+    const isolationPair = pairs.get('isolation')
+    const isolation = isolationPair ? this.isolation(isolationPair) : base.isolation
+
     const tasksPair = pairs.get('tasks')
     const tasks = tasksPair ? this.tasks(tasksPair) : {}
 
-    return { version: 1, defaults, limits, tasks, source: file }
+    return { version: 1, defaults, limits, isolation, tasks, source: file }
+  }
+
+  private isolation(pair: Pair): IsolationMode {
+    const node = this.resolve(pair.value)
+    const value = isScalar(node) ? node.value : undefined
+    if (typeof value === 'string' && (ISOLATION_MODES as readonly string[]).includes(value)) {
+      return value as IsolationMode
+    }
+    const got = typeof value === 'string' ? `"${value}"` : describe(node)
+    this.report(
+      this.offset(node, pair),
+      `isolation: expected ${ISOLATION_MODES.join(', ')}, got ${got}`
+    )
+    return DEFAULT_POLICY.isolation
   }
 
   private rules(pair: Pair, path: string, fallback: Rules): Rules {

@@ -25,9 +25,22 @@ export function workspaceRelative(workspace: string, path: string): WorkspacePat
 
 /**
  * Whether a workspace-relative path lies in a `.git` directory (at any depth, any case: a
- * case-insensitive file system treats `.GIT` as `.git`). Writing there plants hooks or config
+ * case-insensitive file system treats `.GIT` as `.git`; see isGitName). Writing there plants hooks or config
  * that run code at the next git command, outside every rule of the policy.
  */
 export function isInsideGitDirectory(relative: string): boolean {
-  return relative.split('/').some(segment => segment.toLowerCase() === '.git')
+  return relative.split(/[/\\]/).some(isGitName)
+}
+
+/**
+ * Whether one path segment names a `.git` folder on some file system: any case (macOS, Windows),
+ * with code points HFS+ ignores (`.g\u200cit`), with trailing dots or spaces (Windows drops
+ * them), or as the Windows short name `git~1`. The same checks git itself makes (CVE-2014-9390).
+ */
+export function isGitName(segment: string): boolean {
+  const name = segment
+    .replace(/[\u200b-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g, '')
+    .toLowerCase()
+    .replace(/[. ]+$/, '')
+  return name === '.git' || name === 'git~1'
 }

@@ -12,9 +12,11 @@
  */
 import type sh from 'mvdan-sh'
 import { UNKNOWN } from './match.js'
+import { checkProgram, programName, type CommandPath } from './programs.js'
 import { unwrapCommand } from './wrappers.js'
 
 export { UNKNOWN }
+export type { CommandPath }
 
 /** One simple command as the shell will run it. */
 export interface ShellCommand {
@@ -22,6 +24,11 @@ export interface ShellCommand {
   argv: string[]
   /** `argv` joined by single spaces: what bash rules are matched against. */
   text: string
+  /**
+   * The words as written, when rules match a normalised form instead (`git -C . push` is matched
+   * as `git push`); deny and ask rules are matched against this text too.
+   */
+  written?: string
   /** Set when another command runs this one (`env`, `xargs`, `find -exec`, ...). */
   via?: string
 }
@@ -41,6 +48,10 @@ export interface ShellAnalysis {
   redirects: ShellRedirect[]
   /** Why (parts of) the line cannot be checked statically; any entry means deny. */
   problems: string[]
+  /** What the line does that is refused whatever the rules say (`git -c`, `git config x y`). */
+  forbidden: string[]
+  /** Files and folders commands name in their arguments (`tee FILE`, `git -C DIR`). */
+  paths: CommandPath[]
 }
 
 export const MAX_COMMAND_LINE_LENGTH = 10_000
@@ -173,6 +184,8 @@ class Analyzer {
   private readonly commands: ShellCommand[] = []
   private readonly redirects: ShellRedirect[] = []
   private readonly problems = new Set<string>()
+  private readonly forbidden = new Set<string>()
+  private readonly paths: CommandPath[] = []
   private changesDirectory = false
   private maxDepth = 0
   /** The line as UTF-8: mvdan-sh positions are byte offsets. */
@@ -183,14 +196,21 @@ class Analyzer {
   }
 
   result(): ShellAnalysis {
-    if (this.changesDirectory && this.redirects.some(redirect => !isDescriptorRedirect(redirect))) {
+    if (
+      this.changesDirectory &&
+      (this.redirects.some(redirect => !isDescriptorRedirect(redirect)) || this.paths.length > 0)
+    ) {
       // The targets are resolved against the workspace root; after `cd` they mean other files.
-      this.problem('redirections after `cd`, `pushd` or `popd` cannot be checked')
+      this.problem(
+        'redirections (and files named by `tee`, `sed -i`, `git -C`...) after `cd`, `pushd` or `popd` cannot be checked'
+      )
     }
     return {
       commands: this.commands,
       redirects: this.redirects,
-      problems: [...this.problems]
+      problems: [...this.problems],
+      forbidden: [...this.forbidden],
+      paths: this.paths
     }
   }
 
@@ -210,7 +230,8 @@ class Analyzer {
         // takes seconds to minutes on trees a few hundred levels deep, so only shallow ones.)
         syntax().Walk(file, node => {
           if (node) {
-            const reason = FORBIDDEN_NODES[syntax().NodeType(node)]
+            const kind = syntax().NodeType(node)
+            const reason = Object.hasOwn(FORBIDDEN_NODES, kind) ? FORBIDDEN_NODES[kind] : undefined
             if (reason) this.problem(reason)
           }
           return true
@@ -401,12 +422,27 @@ class Analyzer {
       )
       return
     }
-    this.commands.push(via ? { argv, text: argv.join(' '), via } : { argv, text: argv.join(' ') })
+    // What the program does with its arguments: inline code, git's configuration, files it writes.
+    const program = checkProgram(argv)
+    const matched = program.argv ?? argv
+    const command: ShellCommand = { argv: matched, text: matched.join(' ') }
+    if (program.argv) command.written = argv.join(' ')
+    if (via) command.via = via
+    this.commands.push(command)
+    for (const problem of program.problems) this.problem(problem)
+    for (const refusal of program.forbidden) this.forbidden.add(refusal)
+    for (const path of program.paths) {
+      if (path.target.includes(UNKNOWN) || path.target === '') {
+        this.problem(
+          `the file \`${path.source}\` names is only known at run time; write the path literally`
+        )
+      } else this.paths.push(path)
+    }
     if (depth > 8) {
       this.problem('commands wrapped more than 8 levels deep are not supported')
       return
     }
-    const base = name.slice(name.lastIndexOf('/') + 1)
+    const base = programName(name)
     if (base === 'cd' || base === 'pushd' || base === 'popd') this.changesDirectory = true
     const outcome = unwrapCommand(argv)
     for (const problem of outcome.problems) this.problem(problem)

@@ -29,10 +29,19 @@ export interface Limits {
   'timeout-minutes': number
 }
 
+/**
+ * How Bash is isolated from the action's process (docs/security.md): `preferred` isolates where
+ * the machine allows it, `required` refuses to run where it does not, `off` never tries.
+ */
+export const ISOLATION_MODES = ['preferred', 'required', 'off'] as const
+export type IsolationMode = (typeof ISOLATION_MODES)[number]
+
 export interface Policy {
   version: 1
   defaults: Rules
   limits: Limits
+  /** Top-level `isolation`; `preferred` when the file leaves it out. */
+  isolation: IsolationMode
   /** A task's section replaces the same section of `defaults`. */
   tasks: Partial<Record<TaskName, Partial<Rules>>>
   /** Where the policy came from: a file path, or `built-in default`. */

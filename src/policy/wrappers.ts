@@ -78,7 +78,6 @@ const OPAQUE_RUNNERS = new Set([
   'unshare',
   'nsenter',
   'systemd-run',
-  'ionice',
   'chrt',
   'taskset',
   'doas',
@@ -121,6 +120,10 @@ const WRAPPERS: Record<string, WrapperSpec> = {
   unbuffer: { flags: [], withValue: [] },
   setsid: { flags: ['-c', '-f', '-w', '--ctty', '--fork', '--wait'], withValue: [] },
   nice: { flags: [], withValue: ['-n', '--adjustment'], numericOption: true },
+  ionice: {
+    flags: ['-t', '--ignore'],
+    withValue: ['-c', '--class', '-n', '--classdata', '-p', '--pid', '-P', '--pgid', '-u', '--uid']
+  },
   timeout: {
     flags: ['--preserve-status', '--foreground', '-v', '--verbose'],
     withValue: ['-s', '--signal', '-k', '--kill-after'],
@@ -220,10 +223,11 @@ export function unwrapCommand(argv: readonly string[]): UnwrapOutcome {
   const outcome: UnwrapOutcome = { commands: [], assignments: [], problems: [] }
   const name = argv[0]
   if (name === undefined) return outcome
-  const base = name.slice(name.lastIndexOf('/') + 1)
+  // Lower case: on a case-insensitive file system (macOS) `ENV` runs env.
+  const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase()
   const args = argv.slice(1)
 
-  const codeRunner = CODE_RUNNERS[base]
+  const codeRunner = Object.hasOwn(CODE_RUNNERS, base) ? CODE_RUNNERS[base] : undefined
   if (codeRunner) {
     outcome.problems.push(codeRunner)
     return outcome
@@ -249,7 +253,7 @@ export function unwrapCommand(argv: readonly string[]): UnwrapOutcome {
   }
   if (base === 'find') return findExec(args, outcome)
   if (base === 'xargs') return xargs(args, outcome)
-  const spec = WRAPPERS[base]
+  const spec = Object.hasOwn(WRAPPERS, base) ? WRAPPERS[base] : undefined
   if (spec) {
     const parsed = parseWrapper(base, spec, args)
     if (typeof parsed === 'string') outcome.problems.push(parsed)

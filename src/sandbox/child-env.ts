@@ -77,7 +77,13 @@ const NON_INTERACTIVE: Readonly<Record<string, string>> = {
   GIT_TERMINAL_PROMPT: '0',
   GCM_INTERACTIVE: 'never',
   PAGER: 'cat',
-  GIT_PAGER: 'cat'
+  GIT_PAGER: 'cat',
+  // A bare repository the model writes into the workspace (HEAD, config, objects/) would make
+  // `git -C dir log` read that folder's config, where core.pager or core.fsmonitor run code.
+  // git then only uses a bare repository named explicitly with --git-dir (which the policy denies).
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'safe.bareRepository',
+  GIT_CONFIG_VALUE_0: 'explicit'
 }
 
 export function childEnvironment(parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {

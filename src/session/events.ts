@@ -24,6 +24,15 @@ export interface SessionHeader {
   started_at: string
   /** The prompt the run started with. */
   prompt: string
+  /**
+   * How Bash was isolated from the action's process in this run (src/sandbox/isolation.ts).
+   * Absent in sessions written before isolation existed.
+   */
+  isolation?: {
+    level: 'user-namespace' | 'root-namespace' | 'sudo-namespace' | 'none'
+    network: 'isolated' | 'host'
+    detail: string
+  }
 }
 
 /** A message as it entered the conversation (user prompts, assistant replies, tool results). */

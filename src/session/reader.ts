@@ -179,8 +179,16 @@ function checkHeader(value: unknown): SessionHeader {
   ]) {
     string(value, key, where)
   }
+  if (value['isolation'] !== undefined) {
+    const isolation = record(value, 'isolation', where)
+    oneOf(isolation, 'level', ISOLATION_LEVELS, where, 'isolation.')
+    oneOf(isolation, 'network', ['isolated', 'host'], where, 'isolation.')
+    string(isolation, 'detail', where, 'isolation.')
+  }
   return value as unknown as SessionHeader
 }
+
+const ISOLATION_LEVELS = ['user-namespace', 'root-namespace', 'sudo-namespace', 'none']
 
 const RUN_STATUSES = [
   'success',

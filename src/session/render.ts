@@ -3,6 +3,7 @@ import type {
   OutcomeEvent,
   RequestEvent,
   SessionEvent,
+  SessionHeader,
   ToolCallEvent,
   ToolResultEvent
 } from './events.js'
@@ -37,6 +38,7 @@ export function renderSessionMarkdown(session: Session): string {
         ['Model', inline(header.model)],
         ['Policy', `${inline(header.policy_source)} (digest ${code(header.policy_digest, true)})`],
         ['Started', inline(header.started_at)],
+        ...(header.isolation ? [['Bash isolation', isolationCell(header.isolation)]] : []),
         ['Format', `claw-session ${header.version}`]
       ]
     ),
@@ -163,6 +165,14 @@ export function renderSessionMarkdown(session: Session): string {
     out.push(...details('Review', fence(JSON.stringify(outcome.review, null, 2), 'json')))
   }
   return finish(out)
+}
+
+function isolationCell(isolation: NonNullable<SessionHeader['isolation']>): string {
+  const what =
+    isolation.level === 'none'
+      ? '**none**'
+      : `${inline(isolation.level)}, network ${inline(isolation.network)}`
+  return `${what}: ${inline(isolation.detail, Infinity)}`
 }
 
 /** A few lines for a job summary: outcome, cost, tokens, and tool calls counted by decision. */

@@ -67,9 +67,13 @@ async function runBash(input: BashInput, context: ToolContext): Promise<ToolResu
   context.signal.throwIfAborted()
   const timeoutMs = input.timeout ?? DEFAULT_BASH_TIMEOUT_MS
   const output = new HeadTailBuffer(MAX_BASH_OUTPUT_CHARS / 2, MAX_BASH_OUTPUT_CHARS / 2)
-  // detached: the shell leads a new process group, so a timeout can kill everything it started
-  // (`sleep 999 &`, a test runner's workers), not only the shell.
-  const child = spawn('bash', ['-c', input.command], {
+  // detached: the shell (or the isolation's unshare) leads a new process group, so a timeout can
+  // kill everything it started (`sleep 999 &`, a test runner's workers), not only the shell. In a
+  // PID namespace, `unshare --kill-child` takes the namespace's init, and so every process in it,
+  // down with it, including those that left the group.
+  const [file, ...args] = context.isolation.wrap(['bash', '-c', input.command], context.childEnv)
+  if (file === undefined) throw new Error('the isolation produced an empty command')
+  const child = spawn(file, args, {
     cwd: context.workspace,
     env: context.childEnv,
     detached: true,

@@ -1,4 +1,5 @@
 import type { ToolName } from '../policy/types.js'
+import type { Isolation } from '../sandbox/isolation.js'
 
 /** What a tool hands back to the model. `is_error` results tell the model how to proceed. */
 export interface ToolResult {
@@ -22,6 +23,11 @@ export interface ToolContext {
   canRead(relativePath: string): boolean
   /** The environment for child processes (an allow-list: never the action's secrets). */
   childEnv: NodeJS.ProcessEnv
+  /**
+   * How Bash commands are kept from the action's process (PID, mount and network namespaces),
+   * probed once per run; `NO_ISOLATION` runs them as plain children.
+   */
+  isolation: Isolation
 }
 
 /** Thrown by `parse` when the model sent a bad input; the message tells the model how to fix it. */

@@ -1,5 +1,6 @@
-import { lstatSync, realpathSync } from 'node:fs'
+import { lstatSync, realpathSync, type Stats } from 'node:fs'
 import path from 'node:path'
+import { isInsideGitDirectory } from '../policy/paths.js'
 
 /**
  * A path the model asked for lies outside the workspace (or inside `.git/` for a write). The
@@ -12,7 +13,8 @@ export class ConfinementError extends Error {
 export interface ResolveOptions {
   /**
    * Refuse paths inside any `.git` folder: a write there could plant a hook or rewrite
-   * `.git/config` (e.g. a `core.fsmonitor` command), which runs code outside the policy.
+   * `.git/config` (e.g. a `core.fsmonitor` command), which runs code outside the policy. Refuse
+   * an existing file with several hard links too: it may be linked to a file outside.
    */
   forWrite?: boolean
 }
@@ -73,7 +75,29 @@ export function resolveInWorkspace(
         'through Bash (if the policy allows them) instead.'
     )
   }
+  if (options.forWrite === true) refuseHardLink(filePath, absolute)
   return { absolute, relative }
+}
+
+/**
+ * A file with more than one name may share its content with a file outside the workspace (a hard
+ * link cannot be told apart from the original): writing through this name would change that file
+ * too, and a later write that replaces it would still leave the other name with old content. So
+ * Write, Edit and Bash redirections refuse it; Read does not.
+ */
+function refuseHardLink(filePath: string, absolute: string): void {
+  let info: Stats
+  try {
+    info = lstatSync(absolute)
+  } catch {
+    return // does not exist yet
+  }
+  if (!info.isDirectory() && info.nlink > 1) {
+    throw new ConfinementError(
+      `${filePath} has ${info.nlink} hard links: it may be linked to a file outside the ` +
+        'workspace, so it cannot be written. Write a new file instead, or ask the user.'
+    )
+  }
 }
 
 /** Whether `candidate` is `root` or below it (both absolute, normalised). */
@@ -109,8 +133,8 @@ function exists(candidate: string): boolean {
 }
 
 function hasGitSegment(relative: string): boolean {
-  // Case-insensitive: on macOS and Windows `.GIT/config` is `.git/config`.
-  return relative.split('/').some(segment => segment.toLowerCase() === '.git')
+  // Case-insensitive: on macOS and Windows `.GIT/config` is `.git/config` (and `.git.`, `git~1`).
+  return isInsideGitDirectory(relative)
 }
 
 function outside(filePath: string, root: string): ConfinementError {

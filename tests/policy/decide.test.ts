@@ -42,9 +42,16 @@ describe('decide: Bash under the sample policy', () => {
     ["g'i't push", 'deny', 'bash.deny: git push *'],
     ['"git" push origin', 'deny', 'bash.deny: git push *'],
     ['/usr/bin/git push', 'deny', 'bash.deny: git push *'],
-    ['git pus? origin', 'deny', 'bash.deny: git push *'],
-    ['git pu{sh,ll}', 'deny', 'bash.deny: git push *'],
-    ['git $X origin', 'deny', 'bash.deny: git push *'],
+    // Stricter since the git checks: an unknown subcommand may be `config` or `-c ...`.
+    ['git pus? origin', 'deny', 'bash: unanalysable'],
+    ['git pu{sh,ll}', 'deny', 'bash: unanalysable'],
+    ['git $X origin', 'deny', 'bash: unanalysable'],
+    ['git -C . push', 'deny', 'bash.deny: git push *'],
+    ['git --no-pager push origin', 'deny', 'bash.deny: git push *'],
+    ['git --no-pager diff HEAD', 'allow', 'bash.allow: git diff *'],
+    ['git -c core.pager=x diff', 'deny', 'bash: forbidden'],
+    ["node -e 'x'", 'deny', 'bash: unanalysable'],
+    ['npm test | tee docs/out.md', 'deny', 'default: deny'],
     ['npm install left-pad', 'ask', 'bash.ask: npm install *'],
     ['npm test && npm install left-pad', 'ask', 'bash.ask: npm install *'],
     ['npm install left-pad; git push', 'deny', 'bash.deny: git push *'],
@@ -152,10 +159,11 @@ describe('decide: Bash under the sample policy', () => {
       decision: 'deny',
       rule: 'bash.deny: git push *'
     })
-    // xargs appends words from its input: `xargs git` may well run `git push`.
+    // xargs appends words from its input: `xargs git` may well run `git push` (or `git -c ...`,
+    // which makes it uncheckable; it was `bash.deny: git push *` before the git checks).
     expect(decideLine('xargs git')).toMatchObject({
       decision: 'deny',
-      rule: 'bash.deny: git push *'
+      rule: 'bash: unanalysable'
     })
     expect(decideLine('xargs npm test')).toMatchObject({ decision: 'deny', rule: 'default: deny' })
     expect(decideLine('env PATH=/tmp npm test')).toMatchObject({ rule: 'bash: unanalysable' })

@@ -49,6 +49,7 @@ describe('parsePolicy: the sample of DESIGN.md', () => {
         network: false
       },
       limits: { 'max-turns': 40, 'max-cost-usd': 2.5, 'timeout-minutes': 20 },
+      isolation: 'preferred',
       tasks: {
         review: {
           write: { allow: [], ask: [], deny: [] },
@@ -123,12 +124,16 @@ describe('parsePolicy: problems, each at its line and column', () => {
     [
       'not a mapping',
       '- a\n- b\n',
-      ['1:1: the policy: expected a mapping of version, defaults, limits, tasks, got a list']
+      [
+        '1:1: the policy: expected a mapping of version, defaults, limits, isolation, tasks, got a list'
+      ]
     ],
     [
       'unknown top-level key',
       'version: 1\npolicy: x\n',
-      ['2:1: unknown key "policy" at the top level (expected version, defaults, limits, tasks)']
+      [
+        '2:1: unknown key "policy" at the top level (expected version, defaults, limits, isolation, tasks)'
+      ]
     ],
     [
       'unknown key in a rule set',
@@ -215,7 +220,22 @@ describe('parsePolicy: problems, each at its line and column', () => {
       'version: 1\ndefaults: [\n',
       ['3:1: Flow sequence in block collection must be sufficiently indented and end with a ]']
     ],
-    ['duplicate key', 'version: 1\nversion: 1\n', ['2:1: Map keys must be unique']]
+    ['duplicate key', 'version: 1\nversion: 1\n', ['2:1: Map keys must be unique']],
+    [
+      'an isolation mode that does not exist',
+      'version: 1\nisolation: strict\n',
+      ['2:12: isolation: expected preferred, required, off, got "strict"']
+    ],
+    [
+      'isolation as a boolean',
+      'version: 1\nisolation: true\n',
+      ['2:12: isolation: expected preferred, required, off, got a boolean']
+    ],
+    [
+      'isolation inside defaults (it is a top-level key)',
+      'version: 1\ndefaults:\n  isolation: required\n',
+      ['3:3: unknown key "isolation" in defaults (expected read, write, bash, network)']
+    ]
   ]
   it.each(cases)('%s', (_name, text, expected) => {
     expect(problemsOf(text)).toEqual(expected)
@@ -244,7 +264,7 @@ describe('parsePolicy: problems, each at its line and column', () => {
       '7:12: defaults.network: expected true or false, got a string',
       '9:14: limits.max-turns: expected a positive whole number, got a string',
       '11:3: unknown task "deploy" in tasks (expected fix, review, docs, repair, ask)',
-      '12:1: unknown key "extra" at the top level (expected version, defaults, limits, tasks)'
+      '12:1: unknown key "extra" at the top level (expected version, defaults, limits, isolation, tasks)'
     ])
   })
 })
@@ -276,6 +296,24 @@ describe('DEFAULT_POLICY', () => {
 
   it('cannot be changed by accident', () => {
     expect(() => DEFAULT_POLICY.defaults.write.allow.push('**')).toThrow(TypeError)
+  })
+})
+
+describe('parsePolicy: isolation', () => {
+  it('is preferred when left out, and takes each mode', () => {
+    expect(parsePolicy('version: 1\n', 'claw.yml').isolation).toBe('preferred')
+    expect(DEFAULT_POLICY.isolation).toBe('preferred')
+    for (const mode of ['preferred', 'required', 'off']) {
+      expect(parsePolicy(`version: 1\nisolation: ${mode}\n`, 'claw.yml').isolation).toBe(mode)
+    }
+  })
+
+  it('changes the digest only when it is not the default', () => {
+    const plain = parsePolicy('version: 1\n', 'claw.yml')
+    const preferred = parsePolicy('version: 1\nisolation: preferred\n', 'claw.yml')
+    const required = parsePolicy('version: 1\nisolation: required\n', 'claw.yml')
+    expect(policyDigest(preferred)).toBe(policyDigest(plain))
+    expect(policyDigest(required)).not.toBe(policyDigest(plain))
   })
 })
 

@@ -216,7 +216,9 @@ describe('analyzeCommandLine: redirections', () => {
         { argv: ['cat'], text: 'cat' }
       ],
       redirects: [],
-      problems: []
+      problems: [],
+      forbidden: [],
+      paths: []
     })
   })
 })
@@ -236,5 +238,140 @@ describe('analyzeCommandLine: recent lines', () => {
     expect(again).toBe(first)
     expect(Object.isFrozen(first.commands[0]?.argv)).toBe(true)
     expect(() => first.problems.push('x')).toThrow(TypeError)
+  })
+})
+
+describe('analyzeCommandLine: what programs do with their arguments', () => {
+  it('matches git by its subcommand, keeping the words as written', () => {
+    const analysis = analyzeCommandLine('git -C src --no-pager log -5')
+    expect(analysis.problems).toEqual([])
+    expect(analysis.commands).toEqual([
+      { argv: ['git', 'log', '-5'], text: 'git log -5', written: 'git -C src --no-pager log -5' }
+    ])
+    expect(analysis.paths).toEqual([{ access: 'directory', target: 'src', source: 'git -C' }])
+  })
+
+  it('collects the files commands write or read', () => {
+    const paths = (line: string) => analyzeCommandLine(line).paths.map(path => path.target)
+    expect(paths('echo x | tee -a a.txt b.txt')).toEqual(['a.txt', 'b.txt'])
+    expect(paths("sed -i.bak -e 's/a/b/' x.ts y.ts")).toEqual(['x.ts', 'y.ts'])
+    expect(paths('find . -fprint list.txt')).toEqual(['list.txt'])
+    expect(paths('git diff --output out.diff')).toEqual(['out.diff'])
+    expect(paths('git diff --no-index a b')).toEqual(['a', 'b'])
+    expect(problems('cd src && tee x')).toEqual([
+      'redirections (and files named by `tee`, `sed -i`, `git -C`...) after `cd`, `pushd` or `popd` cannot be checked'
+    ])
+  })
+
+  const forbidden: [line: string, reason: RegExp][] = [
+    ['git -c x=y log', /git -c/],
+    ['git --config-env=a=B log', /--config-env/],
+    ['git --git-dir=x log', /another repository/],
+    ['git fetch --upload-pack=x', /--upload-pack/],
+    ['git fetch --upl=x', /--upload-pack/],
+    ['git push -fu origin x', /push -u/],
+    ['git clone -c a=b x', /clone -c/],
+    ['git config a.b c', /setting a value/],
+    ['git config --replace-all a.b c', /--replace-all/],
+    ['git config unset a.b', /unset/],
+    ['find . -name x -delete', /find -delete/]
+  ]
+  it.each(forbidden)('refuses %j always', (line, reason) => {
+    const analysis = analyzeCommandLine(line)
+    expect(analysis.problems).toEqual([])
+    expect(analysis.forbidden.join('\n')).toMatch(reason)
+  })
+
+  const uncheckable: [line: string, problem: RegExp][] = [
+    ['node -e x', /node -e/],
+    ['node --print x', /--print/],
+    ['node', /reading its program from its input/],
+    ['node -i', /node -i/],
+    ['nodejs -pe x', /-p/],
+    ['python3.12 -c x', /-c/],
+    ['python -', /python -/],
+    ['python -i script.py', /python -i/],
+    ['perl -Mstrict -lne x', /-e/],
+    ["perl -M'strict;system(1)' x.pl", /perl -M/],
+    ['ruby -ne x', /-e/],
+    ['php -r x', /-r/],
+    ['php', /input/],
+    ['deno eval x', /deno eval/],
+    ['deno run - < x', /deno run -/],
+    ['bun --eval x', /--eval/],
+    ['lua -e x', /-e/],
+    ['Rscript -e x', /-e/],
+    ['R --vanilla -e x', /-e/],
+    ['osascript -e x', /-e/],
+    ['expect -c x', /-c/],
+    ['npx -c "curl x"', /npx -c/],
+    ['npm exec -c x', /npm -c/],
+    ['npm exec -- node -e x', /node -e|-e/],
+    ['npx bash', /starts a shell/],
+    ['node $OPTS x.js', /options only known at run time/],
+    ["gawk -e 'BEGIN{system(1)}'", /system/],
+    ['awk -f x.awk -e \'{print|"sh"}\'', /pipes/],
+    ["gawk -l ext 'x'", /extension/],
+    ['awk \'@load "x"; {}\'', /@load/],
+    ["sed 'e id'", /`e` command/],
+    ["sed -e 's/a/b/' -e 'W x'", /`w` command/],
+    ["sed '1!G;h;$!d' -e 'q5' -e 'y/a/b/'", /xxx/],
+    ["sed 'k'", /could not be understood/],
+    ['sed -i $X', /only known at run time/],
+    ['tar -I sh -xf x', /tar -I/],
+    ['rsync -e sh a b', /rsync -e/],
+    ['sort --compress-prog=sh x', /compress-prog/],
+    ["vim -c '!id' x", /vim -c/],
+    ['vim +!id x', /vim \+command/],
+    ['ssh -o ProxyCommand=id x', /ssh -o/],
+    ['git rebase -i HEAD~2', /editor/],
+    ['git bisect run make', /bisect run/],
+    ['git filter-branch --tree-filter x', /filter-branch/],
+    ['git --frobnicate log', /cannot tell what the git option/],
+    ['git -C $D log', /only known at run time/],
+    ['tee $F', /only known at run time/],
+    ['find $D -name x', /may expand to actions/],
+    ['CONSTRUCTOR x; constructor x; toString; __proto__ x', /xxx/]
+  ]
+  it.each(uncheckable)('cannot check %j', (line, problem) => {
+    const found = problems(line)
+    if (problem.source === 'xxx') expect(found).toEqual([])
+    else expect(found.join('\n')).toMatch(problem)
+  })
+
+  const fine: string[] = [
+    'node scripts/x.js -e foo',
+    'node --test',
+    'node --version',
+    'node --no-warnings --enable-source-maps dist/cli.js -p x',
+    'node -r ./setup.js x.js',
+    'python -m pytest -c pytest.ini',
+    'python3 -W ignore script.py -c x',
+    'python --version',
+    'perl -w script.pl -e x',
+    'ruby -I lib x.rb',
+    'php -f x.php',
+    'deno run --allow-read x.ts',
+    'deno test',
+    'bun run build',
+    'bun test',
+    'npx jest -c jest.config.js',
+    'npm run lint -- -c x',
+    'awk \'$1 == "a" || $2 == "b" { print $3 }\' x',
+    "awk 'length($0) > 80' x",
+    "sed -n '1,20p;/^#/d;s/a/b/g;s|x|y|2;$=' x",
+    "sed -E 's/(a)\\/b/\\1/2' x",
+    'tar -czf out.tgz src',
+    'git config --get-regexp ^user',
+    'git config --show-origin --list',
+    'git config --file .gitmodules --get submodule.x.url',
+    'git config get user.name',
+    'git log --output-indicator-new=+ -p',
+    'git push -f origin x'
+  ]
+  it.each(fine)('leaves %j to the rules', line => {
+    const analysis = analyzeCommandLine(line)
+    expect(analysis.problems).toEqual([])
+    expect(analysis.forbidden).toEqual([])
   })
 })

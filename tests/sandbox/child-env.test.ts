@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { childEnvironment } from '../../src/sandbox/child-env.js'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 describe('childEnvironment', () => {
   const parent = {
@@ -39,8 +43,33 @@ describe('childEnvironment', () => {
       GIT_TERMINAL_PROMPT: '0',
       GCM_INTERACTIVE: 'never',
       PAGER: 'cat',
-      GIT_PAGER: 'cat'
+      GIT_PAGER: 'cat',
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'safe.bareRepository',
+      GIT_CONFIG_VALUE_0: 'explicit'
     })
+  })
+
+  it('keeps git from using a bare repository planted in the workspace', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'claw-bare-'))
+    try {
+      // What a model could write with Write: HEAD, config (with a pager that runs code), objects/.
+      execFileSync('git', ['init', '-q', '--bare', join(folder, 'planted')])
+      execFileSync('git', [
+        'config',
+        '-f',
+        join(folder, 'planted', 'config'),
+        'core.pager',
+        'touch pwned'
+      ])
+      const env = childEnvironment({ PATH: process.env['PATH'], HOME: folder })
+      const run = spawnSync('git', ['-C', 'planted', 'log'], { cwd: folder, env, encoding: 'utf8' })
+      expect(run.status).not.toBe(0)
+      expect(run.stderr).toContain('cannot use bare repository')
+      expect(existsSync(join(folder, 'planted', 'pwned'))).toBe(false)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 
   it('never passes a secret-looking value, whatever the parent', () => {

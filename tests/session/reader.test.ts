@@ -90,6 +90,18 @@ describe('parseSession errors', () => {
     )
   })
 
+  it('a header whose isolation is malformed', () => {
+    const header = JSON.parse(headerLine) as Record<string, unknown>
+    header['isolation'] = { level: 'jail', network: 'host', detail: 'x' }
+    expect(formatError(`${JSON.stringify(header)}\n`).message).toBe(
+      'run.jsonl:1: header: "isolation.level" must be one of user-namespace, root-namespace, sudo-namespace, none; found "jail"'
+    )
+    header['isolation'] = 'none'
+    expect(formatError(`${JSON.stringify(header)}\n`).message).toBe(
+      'run.jsonl:1: header: "isolation" must be an object; found "none"'
+    )
+  })
+
   it('a malformed line in the middle', () => {
     const lines = [...sampleLines]
     lines[4] = '{"type":"message","message":'
@@ -167,6 +179,14 @@ describe('parseSession errors', () => {
 })
 
 describe('parseSession tolerance', () => {
+  it('reads headers with and without the optional isolation', () => {
+    const header = JSON.parse(headerLine) as Record<string, unknown>
+    expect(parseSession(`${headerLine}\n`, 'run.jsonl').header.isolation).toBeUndefined()
+    const isolation = { level: 'sudo-namespace', network: 'isolated', detail: 'sudo with …' }
+    const text = `${JSON.stringify({ ...header, isolation })}\n`
+    expect(parseSession(text, 'run.jsonl').header.isolation).toEqual(isolation)
+  })
+
   it('leaves out a last line cut off mid-write', () => {
     const cut = `${sampleLines.slice(0, 5).join('\n')}\n${(sampleLines[5] as string).slice(0, 30)}`
     const session = parseSession(cut, 'run.jsonl')

@@ -51,6 +51,25 @@ describe('renderSessionMarkdown', () => {
     expect(markdown).toContain('| Model | claude-sonnet-4-5 |')
     expect(markdown).toContain(`.github/claw.yml (digest \`${sample.header.policy_digest}\`)`)
     expect(markdown).toContain('| Started | 2026-11-02T10:15:00.000Z |')
+    expect(markdown).not.toContain('Bash isolation')
+  })
+
+  it('shows the Bash isolation when the header records it', () => {
+    const isolated = renderSessionMarkdown({
+      ...sample,
+      header: {
+        ...sample.header,
+        isolation: { level: 'user-namespace', network: 'isolated', detail: 'own PID | net' }
+      }
+    })
+    expect(isolated).toContain(
+      '| Bash isolation | user-namespace, network isolated: own PID \\| net |'
+    )
+    const none = renderSessionMarkdown({
+      ...sample,
+      header: { ...sample.header, isolation: { level: 'none', network: 'host', detail: 'off' } }
+    })
+    expect(none).toContain('| Bash isolation | **none**: off |')
   })
 
   it('shows each tool call with its decision and rule', () => {

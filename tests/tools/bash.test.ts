@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { randomInt } from 'node:crypto'
+import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { childEnvironment } from '../../src/sandbox/child-env.js'
+import { detectIsolation, type Isolation } from '../../src/sandbox/isolation.js'
 import { bashTool } from '../../src/tools/bash.js'
 import { ToolInputError } from '../../src/tools/tool.js'
 import { makeContext, makeWorkspace, removeDir } from './helpers.js'
@@ -122,5 +125,82 @@ describe('Bash', () => {
       timeout: 1000,
       description: undefined
     })
+  })
+})
+
+/** Host PIDs of live processes whose command line contains `marker`. */
+async function processesWith(marker: string): Promise<number[]> {
+  const found: number[] = []
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const cmdline = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).replace(/\0/g, ' ')
+      if (cmdline.includes(marker) && (await processAlive(Number(entry)))) found.push(Number(entry))
+    } catch {
+      // Gone.
+    }
+  }
+  return found
+}
+
+// Independent of the code under test: does this machine give us any namespace at all?
+const namespaceWorks =
+  spawnSync('unshare', ['--user', '--map-root-user', '--pid', '--fork', '--mount-proc', 'true'])
+    .status === 0 ||
+  (process.getuid?.() === 0 &&
+    spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']).status === 0)
+const inNamespace = namespaceWorks ? it : it.skip
+const skipNote = namespaceWorks ? '' : ' (skipped: no PID namespace on this machine)'
+
+describe('Bash in a PID namespace', () => {
+  let isolation: Isolation
+  let workspace: string
+  beforeAll(async () => {
+    isolation = await detectIsolation({ network: false, env: childEnvironment() })
+  })
+  beforeEach(async () => {
+    workspace = await makeWorkspace()
+  })
+  afterEach(async () => {
+    await removeDir(workspace)
+  })
+  const run = (command: string, timeout?: number) =>
+    bashTool.execute(bashTool.parse({ command, timeout }), makeContext(workspace, { isolation }))
+
+  // `setsid` takes the sleep out of the process group, where a group kill cannot reach it: only
+  // the end of the namespace's init does. (The short waits let setsid run before the shell ends.)
+  inNamespace(
+    `kills everything inside on timeout, even what left the group${skipNote}`,
+    async () => {
+      expect(isolation.level).not.toBe('none')
+      const marker = `${randomInt(100_000, 999_999)}.5`
+      const started = Date.now()
+      const result = await run(
+        `setsid sleep ${marker} & sleep ${marker} & echo started; sleep 30`,
+        500
+      )
+      expect(Date.now() - started).toBeLessThan(10_000)
+      expect(result.content).toContain('started')
+      expect(result.content).toContain('Killed after 500 ms (timeout)')
+      expect(await processesWith(`sleep ${marker}`)).toEqual([])
+    }
+  )
+
+  inNamespace(`leaves nothing behind after a normal exit${skipNote}`, async () => {
+    const marker = `${randomInt(100_000, 999_999)}.5`
+    const result = await run(`setsid sleep ${marker} >/dev/null 2>&1 & sleep 0.3; echo "pid=$$"`)
+    expect(result.content).toBe('pid=1\nExit code: 0')
+    expect(await processesWith(`sleep ${marker}`)).toEqual([])
+  })
+
+  it('control: without a namespace, a process that left the group outlives the command', async () => {
+    const marker = `${randomInt(100_000, 999_999)}.5`
+    await bashTool.execute(
+      bashTool.parse({ command: `setsid sleep ${marker} >/dev/null 2>&1 & sleep 0.3` }),
+      makeContext(workspace)
+    )
+    const left = await processesWith(`sleep ${marker}`)
+    expect(left).toHaveLength(1)
+    for (const pid of left) process.kill(pid, 'SIGKILL')
   })
 })

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { link, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { editTool } from '../../src/tools/edit.js'
@@ -123,5 +123,31 @@ describe('Edit', () => {
     const result = await edit({ file_path: 'none.js', old_string: 'a', new_string: 'b' })
     expect(result.is_error).toBe(true)
     expect(result.content).toMatch(/does not exist.*Write/)
+  })
+
+  it('refuses .git in any case, paths outside, and hard-linked files', async () => {
+    await mkdir(path.join(workspace, '.git'), { recursive: true })
+    await writeFile(path.join(workspace, '.git/config'), '[core]\n')
+    await expect(
+      edit({ file_path: '.git/config', old_string: '[core]', new_string: '[x]' })
+    ).rejects.toThrow(/\.git/)
+    await expect(
+      edit({ file_path: '.GIT/config', old_string: '[core]', new_string: '[x]' })
+    ).rejects.toThrow(/\.git/)
+    await expect(edit({ file_path: '../x.js', old_string: 'a', new_string: 'b' })).rejects.toThrow(
+      /outside/
+    )
+    const outside = await makeWorkspace({ rc: 'echo safe\n' })
+    try {
+      await link(path.join(outside, 'rc'), path.join(workspace, 'rc-link'))
+      await read('rc-link')
+      await expect(
+        edit({ file_path: 'rc-link', old_string: 'safe', new_string: 'evil' })
+      ).rejects.toThrow(/hard links/)
+      expect(await readFile(path.join(outside, 'rc'), 'utf8')).toBe('echo safe\n')
+      expect(await content('.git/config')).toBe('[core]\n')
+    } finally {
+      await removeDir(outside)
+    }
   })
 })

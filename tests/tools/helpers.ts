@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, realpath, rm, utimes, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { childEnvironment } from '../../src/sandbox/child-env.js'
+import { NO_ISOLATION } from '../../src/sandbox/isolation.js'
 import type { ToolContext } from '../../src/tools/tool.js'
 
 /** A real temporary folder (its real path) with the given files; remove it with `removeDir`. */
@@ -36,6 +37,7 @@ export function makeContext(workspace: string, overrides: Partial<ToolContext> =
     readFiles: new Map(),
     canRead: () => true,
     childEnv: childEnvironment(),
+    isolation: NO_ISOLATION,
     ...overrides
   }
 }
@@ -46,6 +48,7 @@ export function makeDepsContext(workspace: string): Omit<ToolContext, 'signal'> 
     workspace,
     readFiles: new Map(),
     canRead: () => true,
-    childEnv: childEnvironment()
+    childEnv: childEnvironment(),
+    isolation: NO_ISOLATION
   }
 }

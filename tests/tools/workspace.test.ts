@@ -1,4 +1,4 @@
-import { mkdir, symlink } from 'node:fs/promises'
+import { link, mkdir, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { ConfinementError, resolveInWorkspace } from '../../src/tools/workspace.js'
@@ -80,6 +80,32 @@ describe('resolveInWorkspace', () => {
     await symlink(path.join(workspace, '.git'), path.join(workspace, 'innocent'))
     expect(() => resolveInWorkspace(workspace, 'innocent/config', { forWrite: true })).toThrow(
       ConfinementError
+    )
+  })
+
+  it('refuses to write a file with several hard links, but reads it', async () => {
+    await link(path.join(outside, 'secret.txt'), path.join(workspace, 'src/linked.txt'))
+    expect(() => resolveInWorkspace(workspace, 'src/linked.txt', { forWrite: true })).toThrow(
+      /2 hard links: it may be linked to a file outside the workspace/
+    )
+    expect(resolveInWorkspace(workspace, 'src/linked.txt').relative).toBe('src/linked.txt')
+    // A folder always has several links; a new file has none yet.
+    expect(resolveInWorkspace(workspace, 'src', { forWrite: true }).relative).toBe('src')
+    expect(resolveInWorkspace(workspace, 'src/new.ts', { forWrite: true }).relative).toBe(
+      'src/new.ts'
+    )
+  })
+
+  it.each([['.git./config'], ['GIT~1/config'], ['.g\u200cit/config'], ['src/.Git/hooks/x']])(
+    'refuses writes into %j, a name some file system reads as .git',
+    filePath => {
+      expect(() => resolveInWorkspace(workspace, filePath, { forWrite: true })).toThrow(/\.git/)
+    }
+  )
+
+  it('refuses a NUL byte anywhere in the path', () => {
+    expect(() => resolveInWorkspace(workspace, 'src/a.ts\0/../../x', { forWrite: true })).toThrow(
+      /NUL byte/
     )
   })
 })

@@ -1,4 +1,4 @@
-import { chmod, readFile, readdir, stat } from 'node:fs/promises'
+import { chmod, link, readFile, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readTool } from '../../src/tools/read.js'
@@ -74,5 +74,27 @@ describe('Write', () => {
   it('refuses a path outside the workspace or inside .git', async () => {
     await expect(write({ file_path: '../escape.txt', content: 'x' })).rejects.toThrow(/outside/)
     await expect(write({ file_path: '.git/config', content: 'x' })).rejects.toThrow(/\.git/)
+  })
+
+  it('refuses any case of .git, symlinks out, NUL bytes and hard-linked files', async () => {
+    const outside = await makeWorkspace({ profile: 'safe\n' })
+    try {
+      await link(path.join(outside, 'profile'), path.join(workspace, 'hardlink'))
+      await read('hardlink')
+      await expect(write({ file_path: 'hardlink', content: 'evil' })).rejects.toThrow(
+        /hard links: it may be linked to a file outside the workspace/
+      )
+      expect(await readFile(path.join(outside, 'profile'), 'utf8')).toBe('safe\n')
+      await expect(write({ file_path: '.GIT/hooks/pre-commit', content: 'x' })).rejects.toThrow(
+        /\.git/
+      )
+      await expect(write({ file_path: 'a/.Git/config', content: 'x' })).rejects.toThrow(/\.git/)
+      await expect(write({ file_path: 'x\0.txt', content: 'x' })).rejects.toThrow(/NUL/)
+      await expect(write({ file_path: `${outside}/new.txt`, content: 'x' })).rejects.toThrow(
+        /outside/
+      )
+    } finally {
+      await removeDir(outside)
+    }
   })
 })
