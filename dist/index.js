@@ -44636,6 +44636,19 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/agent/model-client.ts
+/** A client built on first use: `prepare` (or the first `complete`) runs the factory once. */
+function lazyModelClient(factory) {
+    let client;
+    const get = () => (client ??= factory());
+    return {
+        prepare: async () => {
+            await get();
+        },
+        complete: async (request, options) => (await get()).complete(request, options)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/agent/messages.ts
 /**
  * The conversation as the agent core sees it. The shapes follow the Anthropic Messages API so
@@ -50766,11 +50779,14 @@ async function runTask(options) {
     const childEnv = childEnvironment(options.env ?? process.env);
     // Probed before anything else: with `isolation: required` a run that cannot isolate Bash ends
     // here (IsolationUnavailableError), before a model request or a session file.
-    const isolation = await isolationForRun({
-        mode: options.policy.isolation,
-        rules,
-        env: childEnv
+    const probing = isolationForRun({ mode: options.policy.isolation, rules, env: childEnv });
+    // The probe runs in child processes: load the model client meanwhile.
+    const preparing = options.model.prepare?.();
+    const isolation = await probing.catch(async (error) => {
+        await preparing?.catch(() => { });
+        throw error;
     });
+    await preparing;
     log(`claw: Bash isolation: ${describeIsolation(isolation)}`);
     const session = SessionWriter.create(options.sessionPath, {
         task: options.task,
@@ -51234,6 +51250,7 @@ function key(material) {
 
 
 
+
 /** How each way a run can end maps to the action's `conclusion` output. */
 const CONCLUSION_OF = {
     success: 'success',
@@ -51278,11 +51295,13 @@ const run_agent_task_runAgentTask = async (settings, workspace, options) => {
             core_setSecret(secret);
         const redact = createRedactor(secrets);
         // Loaded only here: a run that skips never pays for the SDK's start-up.
-        const { createAnthropicClient } = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7265));
-        const model = createAnthropicClient({
-            apiKey: settings.anthropicApiKey,
-            baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
-            log: line => info(redact(line))
+        const model = lazyModelClient(async () => {
+            const { createAnthropicClient } = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7265));
+            return createAnthropicClient({
+                apiKey: settings.anthropicApiKey,
+                baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
+                log: line => info(redact(line))
+            });
         });
         const result = await runTask({
             workspace,

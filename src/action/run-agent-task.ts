@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import * as core from '@actions/core'
 import type { Usage } from '../agent/messages.js'
+import { lazyModelClient } from '../agent/model-client.js'
 import { runTask } from '../agent/run-task.js'
 import { Defaults, Inputs, State, type Conclusion } from '../constants.js'
 import { errorMessage, UserError } from '../errors.js'
@@ -103,11 +104,13 @@ export const runAgentTask: RunAgentTask = async (settings, workspace, options) =
     const redact = createRedactor(secrets)
 
     // Loaded only here: a run that skips never pays for the SDK's start-up.
-    const { createAnthropicClient } = await import('../agent/anthropic-client.js')
-    const model = createAnthropicClient({
-      apiKey: settings.anthropicApiKey,
-      baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
-      log: line => core.info(redact(line))
+    const model = lazyModelClient(async () => {
+      const { createAnthropicClient } = await import('../agent/anthropic-client.js')
+      return createAnthropicClient({
+        apiKey: settings.anthropicApiKey,
+        baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
+        log: line => core.info(redact(line))
+      })
     })
     const result = await runTask({
       workspace,

@@ -45,4 +45,22 @@ export interface CompleteOptions {
  */
 export interface ModelClient {
   complete(request: ModelRequest, options?: CompleteOptions): Promise<ModelResponse>
+  /**
+   * Loads what the first request needs (the SDK is about 1.5 MB of code). The run calls it while
+   * other start-up work (the isolation probe, in child processes) is under way, so the two
+   * overlap instead of adding up. Optional; `complete` works without it.
+   */
+  prepare?(): Promise<void>
+}
+
+/** A client built on first use: `prepare` (or the first `complete`) runs the factory once. */
+export function lazyModelClient(factory: () => Promise<ModelClient>): ModelClient {
+  let client: Promise<ModelClient> | undefined
+  const get = (): Promise<ModelClient> => (client ??= factory())
+  return {
+    prepare: async () => {
+      await get()
+    },
+    complete: async (request, options) => (await get()).complete(request, options)
+  }
 }

@@ -62,11 +62,14 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
   const childEnv = childEnvironment(options.env ?? process.env)
   // Probed before anything else: with `isolation: required` a run that cannot isolate Bash ends
   // here (IsolationUnavailableError), before a model request or a session file.
-  const isolation = await isolationForRun({
-    mode: options.policy.isolation,
-    rules,
-    env: childEnv
+  const probing = isolationForRun({ mode: options.policy.isolation, rules, env: childEnv })
+  // The probe runs in child processes: load the model client meanwhile.
+  const preparing = options.model.prepare?.()
+  const isolation = await probing.catch(async (error: unknown) => {
+    await preparing?.catch(() => {})
+    throw error
   })
+  await preparing
   log(`claw: Bash isolation: ${describeIsolation(isolation)}`)
   const session = SessionWriter.create(
     options.sessionPath,

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { UserError } from '../errors.js'
-import type { ModelClient } from '../agent/model-client.js'
+import { lazyModelClient, type ModelClient } from '../agent/model-client.js'
 import { runTask } from '../agent/run-task.js'
 import { DEFAULT_MODEL } from '../agent/pricing.js'
 import { DEFAULT_POLICY, loadPolicyFile } from '../policy/load.js'
@@ -77,8 +77,11 @@ export async function runCommand(
       )
     }
     // Loaded only when needed: a replay (the demo, tests) never pays for the SDK's start-up.
-    const { createAnthropicClient } = await import('../agent/anthropic-client.js')
-    model = createAnthropicClient({ apiKey, baseURL: io.env.ANTHROPIC_BASE_URL, log: io.log })
+    const key = apiKey
+    model = lazyModelClient(async () => {
+      const { createAnthropicClient } = await import('../agent/anthropic-client.js')
+      return createAnthropicClient({ apiKey: key, baseURL: io.env.ANTHROPIC_BASE_URL, log: io.log })
+    })
   }
 
   const sessionPath = flags.session ? resolve(flags.session) : defaultSessionPath(dir, io.env)
