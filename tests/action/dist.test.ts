@@ -7,25 +7,12 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DIST_DIR, REPOSITORY_ROOT, runAction, type RunActionResult } from '../fixtures/runner.js'
 import { startFakeAnthropic } from '../fixtures/fake-anthropic.mjs'
 import { DEMO_PROMPT, demoSteps } from '../../scripts/scripted-tasks.mjs'
-
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync(
-    'git',
-    ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args],
-    {
-      cwd,
-      encoding: 'utf8'
-    }
-  )
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`)
-  return result.stdout
-}
+import { git } from '../../scripts/prepare-sample.mjs'
 
 const WORKFLOW_DISPATCH = join(REPOSITORY_ROOT, 'tests/fixtures/payloads/workflow_dispatch.json')
 const haveDist = existsSync(join(DIST_DIR, 'index.js')) && existsSync(join(DIST_DIR, 'post.js'))
