@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderSessionMarkdown: () => (/* binding */ renderSessionMarkdown)
 /* harmony export */ });
-/* unused harmony exports renderSessionSummary, fence */
+/* unused harmony exports isolationCell, renderSessionSummary, callSubjectText, lastOutcome, requestTotals, fence, code, inline, table, count, usd */
 /**
  * Markdown views of a session: the full transcript (`claw show`) and a short summary (the job
  * summary).
@@ -270,6 +270,13 @@ const SUBJECT_FIELDS = {
     ReviewComment: ['file_path', 'line', 'start_line', 'side']
 };
 function callSubject(tool, input) {
+    return `**${inline(tool)}** ${code(callSubjectText(tool, input))}`;
+}
+/**
+ * The raw, unescaped one-line subject of a tool call (its command, path or pattern, else its input
+ * as JSON). Callers escape it, e.g. with `code`.
+ */
+function callSubjectText(tool, input) {
     const fields = isRecord(input) ? input : {};
     const text = (key) => {
         const value = fields[key];
@@ -295,7 +302,7 @@ function callSubject(tool, input) {
                 .map(text)
                 .find(value => value !== undefined);
     }
-    return `**${inline(tool)}** ${code(subject ?? JSON.stringify(input) ?? '')}`;
+    return subject ?? JSON.stringify(input) ?? '';
 }
 function hasExtraInput(tool, input) {
     if (!isRecord(input))

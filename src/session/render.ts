@@ -167,7 +167,7 @@ export function renderSessionMarkdown(session: Session): string {
   return finish(out)
 }
 
-function isolationCell(isolation: NonNullable<SessionHeader['isolation']>): string {
+export function isolationCell(isolation: NonNullable<SessionHeader['isolation']>): string {
   const what =
     isolation.level === 'none'
       ? '**none**'
@@ -308,6 +308,14 @@ const SUBJECT_FIELDS: Record<string, string[]> = {
 }
 
 function callSubject(tool: string, input: unknown): string {
+  return `**${inline(tool)}** ${code(callSubjectText(tool, input))}`
+}
+
+/**
+ * The raw, unescaped one-line subject of a tool call (its command, path or pattern, else its input
+ * as JSON). Callers escape it, e.g. with `code`.
+ */
+export function callSubjectText(tool: string, input: unknown): string {
   const fields = isRecord(input) ? input : {}
   const text = (key: string): string | undefined => {
     const value = fields[key]
@@ -333,7 +341,7 @@ function callSubject(tool: string, input: unknown): string {
         .map(text)
         .find(value => value !== undefined)
   }
-  return `**${inline(tool)}** ${code(subject ?? JSON.stringify(input) ?? '')}`
+  return subject ?? JSON.stringify(input) ?? ''
 }
 
 function hasExtraInput(tool: string, input: unknown): boolean {
@@ -342,13 +350,17 @@ function hasExtraInput(tool: string, input: unknown): boolean {
   return Object.keys(input).some(key => !known.includes(key))
 }
 
-function lastOutcome(events: SessionEvent[]): OutcomeEvent | undefined {
+export function lastOutcome(events: SessionEvent[]): OutcomeEvent | undefined {
   let found: OutcomeEvent | undefined
   for (const event of events) if (event.type === 'outcome') found = event
   return found
 }
 
-function requestTotals(events: SessionEvent[]): { requests: number; usage: Usage; cost: number } {
+export function requestTotals(events: SessionEvent[]): {
+  requests: number
+  usage: Usage
+  cost: number
+} {
   const usage: Usage = {
     input_tokens: 0,
     output_tokens: 0,
@@ -393,7 +405,7 @@ function details(summary: string, ...body: string[]): string[] {
  * An inline code span holding `text` on one line, whatever backticks it contains. In a table cell
  * a `|` splits the cell even inside a code span, so there it is escaped (GitHub drops the `\`).
  */
-function code(text: string, inTable = false): string {
+export function code(text: string, inTable = false): string {
   let flat = shorten(text.replace(/\s*\n\s*/g, ' ⏎ '), INLINE_CHARS)
   if (inTable) flat = flat.replace(/\|/g, '\\|')
   if (flat === '') return '` `'
@@ -404,7 +416,7 @@ function code(text: string, inTable = false): string {
 }
 
 /** Text shown as plain inline Markdown: one line, with every character Markdown acts on escaped. */
-function inline(text: string, maxChars = INLINE_CHARS): string {
+export function inline(text: string, maxChars = INLINE_CHARS): string {
   return shorten(text.replace(/\s*\n\s*/g, ' '), maxChars).replace(/[\\`*_[\]<>|~&#!]/g, '\\$&')
 }
 
@@ -420,16 +432,16 @@ function shorten(text: string, maxChars: number): string {
   return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text
 }
 
-function table(head: string[], rows: string[][]): string {
+export function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
-function count(value: number): string {
+export function count(value: number): string {
   return value.toLocaleString('en-US')
 }
 
-function usd(value: number): string {
+export function usd(value: number): string {
   return `$${value.toFixed(4)}`
 }
 
