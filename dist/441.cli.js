@@ -3084,6 +3084,7 @@ async function runTask(options) {
     }, { redact });
     const record = (event) => {
         session.append(event);
+        options.onEvent?.(event);
         if (event.type === 'tool_call')
             log(describeCall(event.tool, event.input, event.decision));
     };

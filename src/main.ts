@@ -11,6 +11,7 @@ import {
   type RunAgentTask
 } from './action/run-agent-task.js'
 import { defaultSessionPath } from './session/paths.js'
+import { EVENT_DRIVEN } from './action/event-driven.js'
 import { Outputs, State, type Conclusion } from './constants.js'
 import { errorMessage, UserError } from './errors.js'
 import { createRedactor } from './sandbox/redact.js'
@@ -29,24 +30,34 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
     const current = await core.group('claw: settings', () => Promise.resolve(readSettings()))
     settings = current
 
-    const plan = planRun(current)
-    if (plan.kind === 'skip') {
-      core.info(`claw: skipped. ${plan.reason}`)
-      core.setOutput(Outputs.Conclusion, 'skipped' satisfies Conclusion)
-      core.setOutput(Outputs.Task, current.task ?? '')
-      await writeSummary(`**claw** skipped: ${plan.reason}`)
-      return
+    const startRun = (): { workspace: string; options: { sessionFile: string } } => {
+      requireApiKey(current)
+      const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd()
+      const sessionFile = defaultSessionPath(workspace, process.env)
+      // Saved before the run so that the post step finds the transcript after a failure or cancel.
+      core.saveState(State.SessionFile, sessionFile)
+      return { workspace, options: { sessionFile } }
     }
 
-    requireApiKey(current)
-    const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd()
-    const sessionFile = defaultSessionPath(workspace, process.env)
-    // Saved before the run so that the post step finds the transcript after a failure or cancel.
-    core.saveState(State.SessionFile, sessionFile)
-
-    const result = await core.group('claw: agent', () =>
-      runAgentTask(current, workspace, { sessionFile })
-    )
+    let result: AgentTaskResult
+    if (startsFromEvent(current)) {
+      // Loaded only here: Octokit and the event handling cost start-up time the prompt path saves.
+      const { handleEvent } = await import('./action/handle-event.js')
+      const outcome = await core.group('claw: agent', () => handleEvent(current, { startRun }))
+      if (outcome.kind === 'skip') {
+        await reportSkip(outcome.reason, outcome.task ?? current.task ?? '')
+        return
+      }
+      result = outcome.result
+    } else {
+      const plan = planRun(current)
+      if (plan.kind === 'skip') {
+        await reportSkip(plan.reason, current.task ?? '')
+        return
+      }
+      const { workspace, options } = startRun()
+      result = await core.group('claw: agent', () => runAgentTask(current, workspace, options))
+    }
     setResultOutputs(result)
     await writeSummary(describeResult(result))
     if (result.conclusion === 'failure') core.setFailed(`claw: ${result.reason}`)
@@ -70,6 +81,22 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
     }
     core.setFailed(message)
   }
+}
+
+/**
+ * Whether the run starts from the GitHub event: no `prompt` input, an `agent` phase, and an event
+ * whose plan can run without a prompt (a comment, an issue, a pull request, a workflow run).
+ */
+function startsFromEvent(settings: Settings): boolean {
+  const eventName = process.env['GITHUB_EVENT_NAME'] ?? ''
+  return settings.prompt === '' && settings.phase !== 'deliver' && EVENT_DRIVEN.has(eventName)
+}
+
+async function reportSkip(reason: string, task: string): Promise<void> {
+  core.info(`claw: skipped. ${reason}`)
+  core.setOutput(Outputs.Conclusion, 'skipped' satisfies Conclusion)
+  core.setOutput(Outputs.Task, task)
+  await writeSummary(`**claw** skipped: ${reason}`)
 }
 
 function readSettings(): Settings {

@@ -13,10 +13,11 @@ import { errorMessage, UserError } from '../errors.js'
 import {
   credentialSecrets,
   removePersistedCredentials,
-  type RemovedCredentials
+  type RemovedCredentials,
+  type SavedCredentials
 } from '../git/credentials.js'
 import { DEFAULT_POLICY, loadPolicyFile } from '../policy/load.js'
-import type { RunStatus } from '../session/events.js'
+import type { RunStatus, SessionEvent } from '../session/events.js'
 import type { TaskName } from '../policy/types.js'
 import { createRedactor } from '../sandbox/redact.js'
 import { collectSecrets } from '../sandbox/secrets.js'
@@ -69,12 +70,48 @@ const CONCLUSION_OF: Record<RunStatus, Conclusion> = {
 }
 
 /**
- * Runs the agent with the `prompt` input as the request. Starting a run from the event (a
- * `/claw` comment, a pull request) and delivering its outcome arrive in later releases; this
- * leaves the changes in the workspace for later steps of the job.
+ * Runs the agent with the `prompt` input as the request, leaving the changes in the workspace for
+ * later steps of the job.
  */
 export const runAgentTask: RunAgentTask = async (settings, workspace, options) => {
-  const task = settings.task ?? 'fix'
+  const run = await runAgentRequest(settings, workspace, options, {
+    task: settings.task ?? 'fix',
+    prompt: settings.prompt
+  })
+  return run.result
+}
+
+/** What the agent is asked to do: the task and the whole request the model reads first. */
+export interface AgentRequest {
+  task: TaskName
+  prompt: string
+  /** Each event the session records, as it is recorded (a progress comment follows the run). */
+  onEvent?: (event: SessionEvent) => void
+}
+
+/** One agent run, with what a caller that delivers its outcome needs beyond the result. */
+export interface AgentRun {
+  result: AgentTaskResult
+  /** The model's final text (its summary of the change), redacted. */
+  summary: string
+  /**
+   * The git credentials actions/checkout persisted, taken away for the run and put back after it
+   * (empty when there were none): what a push of the outcome should use.
+   */
+  checkoutCredentials: SavedCredentials
+}
+
+/**
+ * The one call path to the agent core for the action: policy, credential removal around the run,
+ * secrets, model. Both the `prompt` input path and the event path use it.
+ */
+export async function runAgentRequest(
+  settings: Settings,
+  workspace: string,
+  options: AgentTaskOptions,
+  request: AgentRequest
+): Promise<AgentRun> {
+  const task = request.task
   const policyFile = resolve(workspace, settings.policyPath)
   let policy = DEFAULT_POLICY
   if (existsSync(policyFile)) {
@@ -115,7 +152,7 @@ export const runAgentTask: RunAgentTask = async (settings, workspace, options) =
     const result = await runTask({
       workspace,
       task,
-      prompt: settings.prompt,
+      prompt: request.prompt,
       policy,
       model,
       modelName: settings.model,
@@ -129,17 +166,22 @@ export const runAgentTask: RunAgentTask = async (settings, workspace, options) =
       repository: process.env['GITHUB_REPOSITORY'] || 'unknown',
       event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
       log: line => core.info(line),
-      env: process.env
+      env: process.env,
+      ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent })
     })
     return {
-      conclusion: CONCLUSION_OF[result.status],
-      task,
-      // The reason can quote an API error or a tool's message; it goes to the summary and outputs.
-      reason: redact(result.reason),
-      turns: result.turns,
-      usage: result.usage,
-      costUsd: result.costUsd,
-      sessionFile: result.sessionPath
+      result: {
+        conclusion: CONCLUSION_OF[result.status],
+        task,
+        // The reason can quote an API error or a tool's message; it goes to the summary and outputs.
+        reason: redact(result.reason),
+        turns: result.turns,
+        usage: result.usage,
+        costUsd: result.costUsd,
+        sessionFile: result.sessionPath
+      },
+      summary: redact(result.finalText),
+      checkoutCredentials: credentials.saved
     }
   } finally {
     await giveBackCredentials(credentials)

@@ -46,6 +46,8 @@ export interface RunTaskOptions {
   env?: NodeJS.ProcessEnv
   /** Injected clock for tests. */
   now?: () => number
+  /** Called with each tool call and result the session records (a progress comment follows them). */
+  onEvent?: (event: SessionEvent) => void
 }
 
 export interface RunTaskResult extends AgentResult {
@@ -92,6 +94,7 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
   )
   const record = (event: SessionEvent): void => {
     session.append(event)
+    options.onEvent?.(event)
     if (event.type === 'tool_call') log(describeCall(event.tool, event.input, event.decision))
   }
 
