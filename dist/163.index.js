@@ -2374,19 +2374,7 @@ function renderSessionSummary(session) {
         out.push(inline(outcome.reason, Infinity), '');
     else
         out.push('The session has no outcome line: the run did not finish.', '');
-    const totals = outcome
-        ? { usage: outcome.usage, cost: outcome.cost_usd, turns: String(outcome.turns) }
-        : { ...requestTotals(session.events), turns: '?' };
-    out.push(table(['Turns', 'Input tokens', 'Output tokens', 'Cache reads', 'Cache writes', 'Cost (USD)'], [
-        [
-            totals.turns,
-            render_count(totals.usage.input_tokens),
-            render_count(totals.usage.output_tokens),
-            render_count(totals.usage.cache_read_input_tokens),
-            render_count(totals.usage.cache_creation_input_tokens),
-            usd(totals.cost)
-        ]
-    ]), '');
+    out.push(table(['Turns', 'Input tokens', 'Output tokens', 'Cache reads', 'Cache writes', 'Cost (USD)'], [usageRow(session)]), '');
     const decisions = { allow: 0, deny: 0, ask: 0 };
     for (const event of session.events) {
         if (event.type === 'tool_call')
@@ -2524,6 +2512,24 @@ function hasExtraInput(tool, input) {
         return input !== undefined && input !== null;
     const known = SUBJECT_FIELDS[tool] ?? [];
     return Object.keys(input).some(key => !known.includes(key));
+}
+/**
+ * One row of run totals (turns, input, output, cache reads, cache writes, cost): from the outcome,
+ * or, for a run that never finished, summed from its requests with the turns unknown.
+ */
+function usageRow(session) {
+    const outcome = lastOutcome(session.events);
+    const totals = outcome
+        ? { usage: outcome.usage, cost: outcome.cost_usd, turns: String(outcome.turns) }
+        : { ...requestTotals(session.events), turns: '?' };
+    return [
+        totals.turns,
+        render_count(totals.usage.input_tokens),
+        render_count(totals.usage.output_tokens),
+        render_count(totals.usage.cache_read_input_tokens),
+        render_count(totals.usage.cache_creation_input_tokens),
+        usd(totals.cost)
+    ];
 }
 function lastOutcome(events) {
     let found;

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderSessionMarkdown: () => (/* binding */ renderSessionMarkdown)
 /* harmony export */ });
-/* unused harmony exports isolationCell, renderSessionSummary, callSubjectText, lastOutcome, requestTotals, fence, code, inline, table, count, usd */
+/* unused harmony exports isolationCell, renderSessionSummary, callSubjectText, usageRow, lastOutcome, requestTotals, fence, code, inline, table, count, usd */
 /**
  * Markdown views of a session: the full transcript (`claw show`) and a short summary (the job
  * summary).
@@ -159,19 +159,7 @@ function renderSessionSummary(session) {
         out.push(inline(outcome.reason, Infinity), '');
     else
         out.push('The session has no outcome line: the run did not finish.', '');
-    const totals = outcome
-        ? { usage: outcome.usage, cost: outcome.cost_usd, turns: String(outcome.turns) }
-        : { ...requestTotals(session.events), turns: '?' };
-    out.push(table(['Turns', 'Input tokens', 'Output tokens', 'Cache reads', 'Cache writes', 'Cost (USD)'], [
-        [
-            totals.turns,
-            count(totals.usage.input_tokens),
-            count(totals.usage.output_tokens),
-            count(totals.usage.cache_read_input_tokens),
-            count(totals.usage.cache_creation_input_tokens),
-            usd(totals.cost)
-        ]
-    ]), '');
+    out.push(table(['Turns', 'Input tokens', 'Output tokens', 'Cache reads', 'Cache writes', 'Cost (USD)'], [usageRow(session)]), '');
     const decisions = { allow: 0, deny: 0, ask: 0 };
     for (const event of session.events) {
         if (event.type === 'tool_call')
@@ -309,6 +297,24 @@ function hasExtraInput(tool, input) {
         return input !== undefined && input !== null;
     const known = SUBJECT_FIELDS[tool] ?? [];
     return Object.keys(input).some(key => !known.includes(key));
+}
+/**
+ * One row of run totals (turns, input, output, cache reads, cache writes, cost): from the outcome,
+ * or, for a run that never finished, summed from its requests with the turns unknown.
+ */
+function usageRow(session) {
+    const outcome = lastOutcome(session.events);
+    const totals = outcome
+        ? { usage: outcome.usage, cost: outcome.cost_usd, turns: String(outcome.turns) }
+        : { ...requestTotals(session.events), turns: '?' };
+    return [
+        totals.turns,
+        count(totals.usage.input_tokens),
+        count(totals.usage.output_tokens),
+        count(totals.usage.cache_read_input_tokens),
+        count(totals.usage.cache_creation_input_tokens),
+        usd(totals.cost)
+    ];
 }
 function lastOutcome(events) {
     let found;

@@ -13,13 +13,11 @@ import type { Session } from '../session/reader.js'
 import {
   callSubjectText,
   code,
-  count,
   inline,
   isolationCell,
   lastOutcome,
-  requestTotals,
   table,
-  usd
+  usageRow
 } from '../session/render.js'
 
 export interface JobSummaryOptions {
@@ -83,9 +81,6 @@ export function renderJobSummary(session: Session, options: JobSummaryOptions = 
     }
   }
 
-  const totals = outcome
-    ? { usage: outcome.usage, cost: outcome.cost_usd, turns: String(outcome.turns) }
-    : { ...requestTotals(session.events), turns: '?' }
   out.push('### Usage', '')
   out.push(
     table(
@@ -97,16 +92,7 @@ export function renderJobSummary(session: Session, options: JobSummaryOptions = 
         'Cache write tokens',
         'Cost (USD)'
       ],
-      [
-        [
-          totals.turns,
-          count(totals.usage.input_tokens),
-          count(totals.usage.output_tokens),
-          count(totals.usage.cache_read_input_tokens),
-          count(totals.usage.cache_creation_input_tokens),
-          usd(totals.cost)
-        ]
-      ]
+      [usageRow(session)]
     ),
     ''
   )

@@ -185,22 +185,10 @@ export function renderSessionSummary(session: Session): string {
   if (outcome) out.push(inline(outcome.reason, Infinity), '')
   else out.push('The session has no outcome line: the run did not finish.', '')
 
-  const totals = outcome
-    ? { usage: outcome.usage, cost: outcome.cost_usd, turns: String(outcome.turns) }
-    : { ...requestTotals(session.events), turns: '?' }
   out.push(
     table(
       ['Turns', 'Input tokens', 'Output tokens', 'Cache reads', 'Cache writes', 'Cost (USD)'],
-      [
-        [
-          totals.turns,
-          count(totals.usage.input_tokens),
-          count(totals.usage.output_tokens),
-          count(totals.usage.cache_read_input_tokens),
-          count(totals.usage.cache_creation_input_tokens),
-          usd(totals.cost)
-        ]
-      ]
+      [usageRow(session)]
     ),
     ''
   )
@@ -348,6 +336,25 @@ function hasExtraInput(tool: string, input: unknown): boolean {
   if (!isRecord(input)) return input !== undefined && input !== null
   const known = SUBJECT_FIELDS[tool] ?? []
   return Object.keys(input).some(key => !known.includes(key))
+}
+
+/**
+ * One row of run totals (turns, input, output, cache reads, cache writes, cost): from the outcome,
+ * or, for a run that never finished, summed from its requests with the turns unknown.
+ */
+export function usageRow(session: Session): string[] {
+  const outcome = lastOutcome(session.events)
+  const totals = outcome
+    ? { usage: outcome.usage, cost: outcome.cost_usd, turns: String(outcome.turns) }
+    : { ...requestTotals(session.events), turns: '?' }
+  return [
+    totals.turns,
+    count(totals.usage.input_tokens),
+    count(totals.usage.output_tokens),
+    count(totals.usage.cache_read_input_tokens),
+    count(totals.usage.cache_creation_input_tokens),
+    usd(totals.cost)
+  ]
 }
 
 export function lastOutcome(events: SessionEvent[]): OutcomeEvent | undefined {
