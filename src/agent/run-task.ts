@@ -9,7 +9,8 @@ import { decide, canReadPath } from '../policy/decide.js'
 import { rulesFor } from '../policy/rules.js'
 import { loadShellParser } from '../policy/shell.js'
 import { policyDigest } from '../policy/load.js'
-import { ALL_TOOLS, toolDefinitions } from '../tools/registry.js'
+import { toolDefinitions, toolsFor } from '../tools/registry.js'
+import type { ReviewCollector } from '../tools/tool.js'
 import { runToolCalls } from '../tools/run-tool.js'
 import { childEnvironment } from '../sandbox/child-env.js'
 import { describeIsolation, isolationForRun } from '../sandbox/isolation.js'
@@ -48,6 +49,13 @@ export interface RunTaskOptions {
   now?: () => number
   /** Called with each tool call and result the session records (a progress comment follows them). */
   onEvent?: (event: SessionEvent) => void
+  /**
+   * A pull request review: the model is offered ReviewComment as well, and its findings are
+   * collected here for the caller to post.
+   */
+  review?: ReviewCollector
+  /** A task that only reads (ask): Write and Edit are not offered, and calls to them are refused. */
+  readOnly?: boolean
 }
 
 export interface RunTaskResult extends AgentResult {
@@ -98,14 +106,19 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
     if (event.type === 'tool_call') log(describeCall(event.tool, event.input, event.decision))
   }
 
-  const tools = new Map(ALL_TOOLS.map(tool => [tool.name, tool] as const))
+  const offered = toolsFor({
+    review: options.review !== undefined,
+    readOnly: options.readOnly === true
+  })
+  const tools = new Map(offered.map(tool => [tool.name, tool] as const))
   // One context for the whole run: the files read in earlier turns stay known to Write and Edit.
   const toolContext = {
     workspace,
     readFiles: new Map<string, string>(),
     canRead: (relativePath: string) => canReadPath(rules, relativePath),
     childEnv,
-    isolation
+    isolation,
+    review: options.review
   }
   const limits = options.policy.limits
   const timeoutMinutes = options.limits?.timeoutMinutes ?? limits['timeout-minutes']
@@ -116,7 +129,7 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
       modelName: options.modelName,
       // The repository's instruction files are text like any other: redacted before the model.
       system: redact(buildSystemPrompt({ task: options.task, workspace })),
-      tools: toolDefinitions(ALL_TOOLS),
+      tools: toolDefinitions(offered),
       messages,
       limits: {
         maxTurns: options.limits?.maxTurns ?? limits['max-turns'],

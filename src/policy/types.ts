@@ -48,7 +48,7 @@ export interface Policy {
   source: string
 }
 
-export type ToolName = 'Bash' | 'Read' | 'Write' | 'Edit' | 'Glob' | 'Grep'
+export type ToolName = 'Bash' | 'Read' | 'Write' | 'Edit' | 'Glob' | 'Grep' | 'ReviewComment'
 
 /** The answer of the decision function, with what made it. */
 export interface Decision {

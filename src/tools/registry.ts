@@ -4,6 +4,7 @@ import { editTool } from './edit.js'
 import { globTool } from './glob.js'
 import { grepTool } from './grep.js'
 import { readTool } from './read.js'
+import { reviewCommentTool } from './review-comment.js'
 import type { Tool } from './tool.js'
 import { writeTool } from './write.js'
 
@@ -16,6 +17,20 @@ export const ALL_TOOLS: readonly Tool[] = [
   globTool,
   grepTool
 ] as Tool[]
+
+/** The six tools and ReviewComment, for a run that reviews a pull request. */
+export const REVIEW_TOOLS: readonly Tool[] = [...ALL_TOOLS, reviewCommentTool]
+
+/**
+ * The tools a run offers: ReviewComment only where a review collects its findings; no Write and
+ * no Edit for a read-only task (ask), whatever the policy's write rules say.
+ */
+export function toolsFor(options: { review: boolean; readOnly?: boolean }): readonly Tool[] {
+  const tools = options.review ? REVIEW_TOOLS : ALL_TOOLS
+  return options.readOnly === true
+    ? tools.filter(tool => tool.name !== 'Write' && tool.name !== 'Edit')
+    : tools
+}
 
 /**
  * The tools a task offers, by name (all six without `names`). An unknown name is a programming

@@ -28,6 +28,33 @@ export interface ToolContext {
    * probed once per run; `NO_ISOLATION` runs them as plain children.
    */
   isolation: Isolation
+  /** Where ReviewComment records findings; present only in a run that reviews a pull request. */
+  review?: ReviewCollector
+}
+
+/**
+ * One finding of a review, on lines of the pull request's new version (`RIGHT`) or old version
+ * (`LEFT`). Defined here rather than beside the tool so that this module imports no tool.
+ */
+export interface ReviewFinding {
+  /** Workspace-relative, `/`-separated: the path as the pull request's file list names it. */
+  path: string
+  /** The last (or only) line. */
+  line: number
+  /** The first line of a multi-line finding (below `line`). */
+  startLine?: number
+  side: 'RIGHT' | 'LEFT'
+  /** Markdown written by the model. */
+  body: string
+  /** Replacement text for lines `startLine..line` (RIGHT only). */
+  suggestion?: string
+}
+
+/** The findings of one run, and how to tell whether lines can carry an inline comment. */
+export interface ReviewCollector {
+  findings: ReviewFinding[]
+  /** False when the lines are not all in one hunk of the diff (the finding goes to the body). */
+  isInDiff?: (path: string, side: 'RIGHT' | 'LEFT', startLine: number, line: number) => boolean
 }
 
 /** Thrown by `parse` when the model sent a bad input; the message tells the model how to fix it. */

@@ -330,3 +330,41 @@ describe('decide: odd calls', () => {
     expect(call('Bash', { command: 'npm test' })).toBe('deny')
   })
 })
+
+describe('decide: ReviewComment', () => {
+  const comment = (file_path: unknown, task: TaskName = 'review') =>
+    decide(
+      policy,
+      task,
+      { tool: 'ReviewComment', input: { file_path, line: 1, body: 'x' } },
+      workspace
+    )
+
+  it('follows the read rules on its file, not the write rules', () => {
+    // The review task of the sample policy allows no writes at all: a finding is still allowed.
+    expect(comment('src/a.ts')).toMatchObject({ decision: 'allow', rule: 'read.allow: **' })
+    expect(comment('.env')).toMatchObject({ decision: 'deny', rule: 'read.deny: .env' })
+    expect(comment('certs/server.pem')).toMatchObject({
+      decision: 'deny',
+      rule: 'read.deny: **/*.pem'
+    })
+  })
+
+  it('denies a path outside the workspace or a missing one', () => {
+    expect(comment('../x.ts')).toMatchObject({ decision: 'deny', rule: 'confinement' })
+    expect(comment('/etc/passwd')).toMatchObject({ decision: 'deny', rule: 'confinement' })
+    expect(comment(undefined).reason).toBe(
+      'ReviewComment needs `file_path`, a path inside the workspace.'
+    )
+  })
+
+  it('asks where the read rules ask', () => {
+    const rules = { ...policy.defaults, read: { allow: ['**'], ask: ['secret/**'], deny: [] } }
+    const decision = decideWithRules(
+      rules,
+      { tool: 'ReviewComment', input: { file_path: 'secret/a.ts', line: 1, body: 'x' } },
+      workspace
+    )
+    expect(decision).toMatchObject({ decision: 'ask', rule: 'read.ask: secret/**' })
+  })
+})
