@@ -20,6 +20,7 @@ export const Inputs = {
   BranchPrefix: 'branch-prefix',
   OpenPr: 'open-pr',
   AllowedBots: 'allowed-bots',
+  LabelTrigger: 'label-trigger',
   Phase: 'phase'
 } as const
 export type InputName = (typeof Inputs)[keyof typeof Inputs]

@@ -48,6 +48,12 @@ export interface Settings {
    * newline separated), as written: GitHub logins are case-insensitive, so compare them that way.
    */
   allowedBots: string[]
+  /**
+   * A label that starts a fix when an issue is opened with it or labeled with it
+   * (`label-trigger`), as written; GitHub compares label names case-insensitively, and so does
+   * the event plan. Empty when not set: labels start nothing.
+   */
+  labelTrigger: string
   /** Which part of the run this job does (`phase`, default `all`). */
   phase: Phase
 }
@@ -111,6 +117,7 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
     branchPrefix: parseBranchPrefix(input(Inputs.BranchPrefix)),
     openPullRequest: parseBoolean(Inputs.OpenPr, input(Inputs.OpenPr), Defaults.OpenPr),
     allowedBots: parseAllowedBots(input(Inputs.AllowedBots)),
+    labelTrigger: parseLabelTrigger(input(Inputs.LabelTrigger)),
     phase: parsePhase(input(Inputs.Phase))
   }
 }
@@ -236,4 +243,12 @@ function parseAllowedBots(value: string): string[] {
     }
   }
   return logins
+}
+
+function parseLabelTrigger(value: string): string {
+  // A label name is one line; several on separate lines look like a list, which would never match.
+  if (/[\r\n]/.test(value)) {
+    throw invalid(Inputs.LabelTrigger, value, 'the name of one label, such as "claw"')
+  }
+  return value
 }

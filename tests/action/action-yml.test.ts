@@ -52,6 +52,7 @@ describe('action.yml', () => {
       [Inputs.BranchPrefix]: Defaults.BranchPrefix,
       [Inputs.OpenPr]: String(Defaults.OpenPr),
       [Inputs.AllowedBots]: undefined,
+      [Inputs.LabelTrigger]: undefined,
       [Inputs.Phase]: Defaults.Phase
     })
   })

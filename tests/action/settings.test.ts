@@ -38,6 +38,7 @@ describe('parseSettings', () => {
       branchPrefix: 'claw/',
       openPullRequest: true,
       allowedBots: [],
+      labelTrigger: '',
       phase: 'all'
     } satisfies Settings)
   })
@@ -57,6 +58,7 @@ describe('parseSettings', () => {
       [Inputs.BranchPrefix]: 'bots/claw-',
       [Inputs.OpenPr]: 'FALSE',
       [Inputs.AllowedBots]: 'dependabot[bot], renovate[bot]\nmy-app[bot]\n',
+      [Inputs.LabelTrigger]: '  claw: fix me ',
       [Inputs.Phase]: 'agent'
     })
     expect(settings).toEqual({
@@ -73,6 +75,7 @@ describe('parseSettings', () => {
       branchPrefix: 'bots/claw-',
       openPullRequest: false,
       allowedBots: ['dependabot[bot]', 'renovate[bot]', 'my-app[bot]'],
+      labelTrigger: 'claw: fix me',
       phase: 'agent'
     } satisfies Settings)
   })
@@ -147,6 +150,10 @@ describe('parseSettings', () => {
     [
       { 'allowed-bots': 'dependabot[bot], renovate bot' },
       'Input "allowed-bots" must be GitHub logins separated by commas or new lines, such as "dependabot[bot], renovate[bot]", got "renovate bot" in it.'
+    ],
+    [
+      { 'label-trigger': 'claw\nbug' },
+      'Input "label-trigger" must be the name of one label, such as "claw", got "claw\nbug".'
     ]
   ])('refuses %j with one clear message', (inputs, message) => {
     expect(errorOf(inputs).message).toBe(message)
@@ -198,6 +205,12 @@ describe('parseSettings', () => {
       model: Defaults.Model
     })
   })
+
+  it('shows the label trigger in the debug description, empty when not set', () => {
+    expect(JSON.parse(describeSettings(parse({})))).toMatchObject({ labelTrigger: '' })
+    const line = describeSettings(parse({ [Inputs.LabelTrigger]: 'claw' }))
+    expect(JSON.parse(line)).toMatchObject({ labelTrigger: 'claw' })
+  })
 })
 
 describe('getSettings', () => {
@@ -224,10 +237,12 @@ describe('getSettings', () => {
     process.env['INPUT_MAX-TURNS'] = '5'
     process.env['INPUT_OPEN-PR'] = 'false'
     process.env['INPUT_ALLOWED-BOTS'] = 'dependabot[bot]'
+    process.env['INPUT_LABEL-TRIGGER'] = ' Claw '
     const settings = getSettings()
     expect(settings.maxTurns).toBe(5)
     expect(settings.openPullRequest).toBe(false)
     expect(settings.allowedBots).toEqual(['dependabot[bot]'])
+    expect(settings.labelTrigger).toBe('Claw')
   })
 
   it('prints ::add-mask:: for the API key and the token before an input error', () => {
