@@ -48,8 +48,12 @@ function decideWithRules(rules, call, workspace) {
             return decideSearch(rules, call.tool, input, workspace);
         case 'Bash':
             return decideBash(rules, input?.command, workspace);
+        case 'ReviewComment':
+            // A finding quotes and judges a file's content, so it follows the read rules: a review must
+            // not become a way to talk about a file the agent may not read (e.g. `.env`).
+            return decidePath(rules, 'read', input?.file_path, 'file_path', workspace, call.tool);
         default:
-            return deny('default: deny', `\`${String(call.tool)}\` is not a tool this policy governs (Bash, Read, Write, Edit, Glob, Grep), so it is denied.`);
+            return deny('default: deny', `\`${String(call.tool)}\` is not a tool this policy governs (Bash, Read, Write, Edit, Glob, Grep, ReviewComment), so it is denied.`);
     }
 }
 /**

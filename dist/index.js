@@ -7685,7 +7685,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 5371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7860,7 +7860,7 @@ const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
 const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { tree } = __nccwpck_require__(5371)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -32515,7 +32515,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1025:
+/***/ 3859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35469,8 +35469,12 @@ function decideWithRules(rules, call, workspace) {
             return decideSearch(rules, call.tool, input, workspace);
         case 'Bash':
             return decideBash(rules, input?.command, workspace);
+        case 'ReviewComment':
+            // A finding quotes and judges a file's content, so it follows the read rules: a review must
+            // not become a way to talk about a file the agent may not read (e.g. `.env`).
+            return decidePath(rules, 'read', input?.file_path, 'file_path', workspace, call.tool);
         default:
-            return deny('default: deny', `\`${String(call.tool)}\` is not a tool this policy governs (Bash, Read, Write, Edit, Glob, Grep), so it is denied.`);
+            return deny('default: deny', `\`${String(call.tool)}\` is not a tool this policy governs (Bash, Read, Write, Edit, Glob, Grep, ReviewComment), so it is denied.`);
     }
 }
 /**
@@ -37591,6 +37595,168 @@ async function streamWindow(file, first, count, signal) {
     return { lines, total, hash: hash.digest('hex') };
 }
 
+;// CONCATENATED MODULE: ./src/tools/review-comment.ts
+
+
+
+/** GitHub takes 65,536 characters per comment; a finding should be far shorter than that. */
+const MAX_FINDING_BODY_CHARS = 8000;
+/** Leaves room for the body, the fence and the marker within GitHub's per-comment limit. */
+const MAX_SUGGESTION_CHARS = 40_000;
+/**
+ * More than this is not a review anyone reads; the cap also stops a looping model from filling
+ * the review (only 50 findings go inline, the rest into the body).
+ */
+const MAX_FINDINGS = 100;
+const review_comment_FIELDS = ['file_path', 'line', 'start_line', 'side', 'body', 'suggestion'];
+const reviewCommentTool = {
+    name: 'ReviewComment',
+    description: 'Records one review finding on lines of the pull request. All findings are posted together ' +
+        'as one review when you finish; your final message becomes its summary. Comment on lines ' +
+        'the diff shows; findings elsewhere are listed in the summary instead.',
+    inputSchema: {
+        type: 'object',
+        properties: {
+            file_path: {
+                type: 'string',
+                description: 'The changed file, relative to the workspace root (e.g. src/app.ts).'
+            },
+            line: {
+                type: 'integer',
+                minimum: 1,
+                description: 'The last (or only) line of the finding, numbered in the version of `side`.'
+            },
+            start_line: {
+                type: 'integer',
+                minimum: 1,
+                description: 'The first line, for a finding on several lines.'
+            },
+            side: {
+                type: 'string',
+                enum: ['RIGHT', 'LEFT'],
+                description: 'RIGHT (default): lines of the new version. LEFT: lines of the old version (deleted code).'
+            },
+            body: {
+                type: 'string',
+                description: 'The finding in Markdown: what is wrong, why, and what to do.'
+            },
+            suggestion: {
+                type: 'string',
+                description: 'Optional replacement text for the whole lines start_line..line (no fence); RIGHT only.'
+            }
+        },
+        required: ['file_path', 'line', 'body'],
+        additionalProperties: false
+    },
+    readOnly: true,
+    parse(raw) {
+        const input = inputObject(raw, 'ReviewComment', review_comment_FIELDS);
+        const filePath = reviewPath(requiredString(input, 'file_path', { nonEmpty: true }));
+        const line = optionalInteger(input, 'line', { min: 1 });
+        if (line === undefined) {
+            throw new ToolInputError('"line" is required: the line number the finding is about (1 or more).');
+        }
+        const startLine = optionalInteger(input, 'start_line', { min: 1 });
+        if (startLine !== undefined && startLine > line) {
+            throw new ToolInputError(`"start_line" (${startLine}) is after "line" (${line}): give the first line as start_line ` +
+                'and the last as line.');
+        }
+        const side = optionalString(input, 'side') ?? 'RIGHT';
+        if (side !== 'RIGHT' && side !== 'LEFT') {
+            throw new ToolInputError(`"side" must be RIGHT (the new version) or LEFT (the old version), not ${JSON.stringify(side)}.`);
+        }
+        const body = requiredString(input, 'body');
+        if (body.trim() === '')
+            throw new ToolInputError('"body" must say what the finding is.');
+        if (body.length > MAX_FINDING_BODY_CHARS) {
+            throw new ToolInputError(`"body" is ${body.length} characters; keep a finding under ${MAX_FINDING_BODY_CHARS}.`);
+        }
+        const suggestion = optionalString(input, 'suggestion');
+        if (suggestion !== undefined && side === 'LEFT') {
+            throw new ToolInputError('"suggestion" replaces lines of the new version, so it needs side RIGHT; describe a ' +
+                'change to deleted lines in "body" instead.');
+        }
+        if (suggestion !== undefined && suggestion.length > MAX_SUGGESTION_CHARS) {
+            throw new ToolInputError(`"suggestion" is ${suggestion.length} characters, over ${MAX_SUGGESTION_CHARS}; suggest ` +
+                'a smaller change or describe it in "body".');
+        }
+        return {
+            file_path: filePath,
+            line,
+            // A range of one line is a single-line finding: GitHub refuses start_line equal to line.
+            ...(startLine !== undefined && startLine < line ? { start_line: startLine } : {}),
+            side,
+            body,
+            ...(suggestion !== undefined ? { suggestion } : {})
+        };
+    },
+    execute: recordFinding
+};
+/**
+ * The path as the pull request names it: relative, `/`-separated, without `./`. An absolute path
+ * or one with `..` cannot name a file of the pull request, so it is refused rather than guessed.
+ */
+function reviewPath(raw) {
+    if (raw.includes('\0'))
+        throw new ToolInputError('"file_path" contains a NUL byte.');
+    const slashed = raw.replace(/\\/g, '/');
+    if (external_node_path_.posix.isAbsolute(slashed) || /^[A-Za-z]:\//.test(slashed)) {
+        throw new ToolInputError(`"file_path" must be relative to the workspace root, as the pull request lists it ` +
+            `(e.g. src/app.ts), not ${JSON.stringify(raw)}.`);
+    }
+    const normalised = external_node_path_.posix.normalize(slashed).replace(/^(\.\/)+/, '');
+    if (normalised === '..' || normalised.startsWith('../') || slashed.split('/').includes('..')) {
+        throw new ToolInputError(`"file_path" must not contain "..": give the file's path from the workspace root.`);
+    }
+    if (normalised === '.' || normalised === '' || normalised.endsWith('/')) {
+        throw new ToolInputError('"file_path" must name a file, e.g. src/app.ts.');
+    }
+    return normalised;
+}
+function recordFinding(input, context) {
+    const review = context.review;
+    if (review === undefined) {
+        return Promise.resolve({
+            content: 'ReviewComment is only available when reviewing a pull request.',
+            is_error: true
+        });
+    }
+    if (review.findings.length >= MAX_FINDINGS) {
+        return Promise.resolve({
+            content: `Not recorded: this review already has ${MAX_FINDINGS} findings, the most it takes. ` +
+                'Finish with your summary, mentioning anything important that is left.',
+            is_error: true
+        });
+    }
+    const finding = {
+        path: input.file_path,
+        line: input.line,
+        side: input.side,
+        body: input.body
+    };
+    if (input.start_line !== undefined)
+        finding.startLine = input.start_line;
+    if (input.suggestion !== undefined)
+        finding.suggestion = input.suggestion;
+    review.findings.push(finding);
+    const start = finding.startLine ?? finding.line;
+    const lines = start === finding.line ? `${finding.line}` : `${start}-${finding.line}`;
+    const version = finding.side === 'LEFT' ? 'old version' : 'new version';
+    const where = `${finding.path}:${lines} (${version})`;
+    const number = review.findings.length;
+    if (review.isInDiff?.(finding.path, finding.side, start, finding.line) === false) {
+        return Promise.resolve({
+            content: `Recorded finding ${number} on ${where}, but these lines are not all in one hunk of the ` +
+                "pull request's diff, so it will be listed in the review's summary instead of inline. " +
+                'To comment inline, use lines the diff shows on that side (changed lines and the ' +
+                'context around them).'
+        });
+    }
+    return Promise.resolve({
+        content: `Recorded finding ${number} on ${where}; it is posted with the review when you finish.`
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/tools/write.ts
 
 
@@ -37659,6 +37825,7 @@ async function writeFile(input, context) {
 
 
 
+
 /** The six tools, in the order the model is told about them. */
 const ALL_TOOLS = [
     bashTool,
@@ -37668,6 +37835,18 @@ const ALL_TOOLS = [
     globTool,
     grepTool
 ];
+/** The six tools and ReviewComment, for a run that reviews a pull request. */
+const REVIEW_TOOLS = [...ALL_TOOLS, reviewCommentTool];
+/**
+ * The tools a run offers: ReviewComment only where a review collects its findings; no Write and
+ * no Edit for a read-only task (ask), whatever the policy's write rules say.
+ */
+function toolsFor(options) {
+    const tools = options.review ? REVIEW_TOOLS : ALL_TOOLS;
+    return options.readOnly === true
+        ? tools.filter(tool => tool.name !== 'Write' && tool.name !== 'Edit')
+        : tools;
+}
 /**
  * The tools a task offers, by name (all six without `names`). An unknown name is a programming
  * error in a task's profile, so it throws.
@@ -38349,14 +38528,8 @@ function spawnProbe(argv, env) {
 
 // EXTERNAL MODULE: ./src/sandbox/redact.ts
 var sandbox_redact = __nccwpck_require__(1018);
-;// CONCATENATED MODULE: ./src/session/events.ts
-/**
- * The session transcript: JSONL, one event per line, written as the run goes so that a crash
- * leaves a readable file. The first line is always the header. Bump SESSION_FORMAT_VERSION when
- * a change would stop an older reader from resuming or replaying a file.
- */
-const SESSION_FORMAT_VERSION = 1;
-
+// EXTERNAL MODULE: ./src/session/events.ts
+var events = __nccwpck_require__(4455);
 ;// CONCATENATED MODULE: ./src/session/writer.ts
 
 
@@ -38392,7 +38565,7 @@ class SessionWriter {
         const full = {
             type: 'header',
             format: 'claw-session',
-            version: SESSION_FORMAT_VERSION,
+            version: events/* SESSION_FORMAT_VERSION */.k,
             ...header
         };
         writer.append(full);
@@ -38582,14 +38755,19 @@ async function runTask(options) {
         if (event.type === 'tool_call')
             log(describeCall(event.tool, event.input, event.decision));
     };
-    const tools = new Map(ALL_TOOLS.map(tool => [tool.name, tool]));
+    const offered = toolsFor({
+        review: options.review !== undefined,
+        readOnly: options.readOnly === true
+    });
+    const tools = new Map(offered.map(tool => [tool.name, tool]));
     // One context for the whole run: the files read in earlier turns stay known to Write and Edit.
     const toolContext = {
         workspace,
         readFiles: new Map(),
         canRead: (relativePath) => canReadPath(rules, relativePath),
         childEnv,
-        isolation
+        isolation,
+        review: options.review
     };
     const limits = options.policy.limits;
     const timeoutMinutes = options.limits?.timeoutMinutes ?? limits['timeout-minutes'];
@@ -38600,7 +38778,7 @@ async function runTask(options) {
             modelName: options.modelName,
             // The repository's instruction files are text like any other: redacted before the model.
             system: redact(buildSystemPrompt({ task: options.task, workspace })),
-            tools: toolDefinitions(ALL_TOOLS),
+            tools: toolDefinitions(offered),
             messages,
             limits: {
                 maxTurns: options.limits?.maxTurns ?? limits['max-turns'],
@@ -38795,7 +38973,9 @@ async function runAgentRequest(settings, workspace, options, request) {
             event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
             log: line => core/* info */.pq(line),
             env: process.env,
-            ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent })
+            ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
+            ...(request.review === undefined ? {} : { review: request.review }),
+            ...(request.readOnly === true ? { readOnly: true } : {})
         });
         return {
             result: {
@@ -38884,6 +39064,7 @@ const Inputs = {
     BranchPrefix: 'branch-prefix',
     OpenPr: 'open-pr',
     AllowedBots: 'allowed-bots',
+    LabelTrigger: 'label-trigger',
     Phase: 'phase'
 };
 /** Action outputs. */
@@ -39461,6 +39642,441 @@ function urlPasswords(value) {
         }
     }
     return passwords;
+}
+
+
+/***/ }),
+
+/***/ 4455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ SESSION_FORMAT_VERSION)
+/* harmony export */ });
+/**
+ * The session transcript: JSONL, one event per line, written as the run goes so that a crash
+ * leaves a readable file. The first line is always the header. Bump SESSION_FORMAT_VERSION when
+ * a change would stop an older reader from resuming or replaying a file.
+ */
+const SESSION_FORMAT_VERSION = 1;
+
+
+/***/ }),
+
+/***/ 6438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KK: () => (/* binding */ callSubjectText),
+/* harmony export */   Q$: () => (/* binding */ usageRow),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   dR: () => (/* binding */ usd),
+/* harmony export */   jC: () => (/* binding */ isolationCell),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   vS: () => (/* binding */ lastOutcome)
+/* harmony export */ });
+/* unused harmony exports renderSessionMarkdown, renderSessionSummary, requestTotals, fence */
+/**
+ * Markdown views of a session: the full transcript (`claw show`) and a short summary (the job
+ * summary).
+ *
+ * Everything that came from the model, a tool or a user (prompts, replies, results, summaries) is
+ * put in fenced code blocks, and short pieces of it in escaped inline text. That is for
+ * readability and for safety: rendered as Markdown, a prompt-injected reply could hide text, fake
+ * a decision line, or load an image whose URL carries data out of the repository.
+ */
+/** User text longer than this many lines is folded into a `<details>` block. */
+const FOLD_LINES = 20;
+/** Inline pieces (commands, paths, reasons) longer than this are cut with `…`. */
+const INLINE_CHARS = 160;
+function renderSessionMarkdown(session) {
+    const { header } = session;
+    const out = [];
+    out.push(`# claw session: ${inline(header.task)} on ${inline(header.repository)}`, '');
+    out.push(table(['', ''], [
+        ['Task', inline(header.task)],
+        ['Repository', inline(header.repository)],
+        ['Event', inline(header.event)],
+        ['Model', inline(header.model)],
+        ['Policy', `${inline(header.policy_source)} (digest ${code(header.policy_digest, true)})`],
+        ['Started', inline(header.started_at)],
+        ...(header.isolation ? [['Bash isolation', isolationCell(header.isolation)]] : []),
+        ['Format', `claw-session ${header.version}`]
+    ]), '');
+    out.push('## Prompt', '', fence(header.prompt, 'text'), '');
+    out.push('## Conversation', '');
+    const calls = new Map();
+    const results = new Map();
+    for (const event of session.events) {
+        if (event.type === 'tool_call')
+            calls.set(event.id, event);
+        if (event.type === 'tool_result')
+            results.set(event.id, event);
+    }
+    let firstMessage = true;
+    let turn;
+    const turnHeading = (next) => {
+        if (next === turn)
+            return;
+        turn = next;
+        out.push(`### Turn ${next}`, '');
+    };
+    for (const event of session.events) {
+        switch (event.type) {
+            case 'message':
+                if (firstMessage && event.message.content === header.prompt) {
+                    // The run's first message is usually the prompt itself, shown above.
+                    out.push('**User**: the prompt above.', '');
+                }
+                else if (event.message.role === 'user') {
+                    const content = event.message.content;
+                    const blocks = typeof content === 'string' ? [{ type: 'text', text: content }] : content;
+                    for (const block of blocks)
+                        out.push(...renderUserBlock(block, results));
+                }
+                else {
+                    for (const block of event.message.content)
+                        out.push(...renderAssistantBlock(block, calls));
+                }
+                firstMessage = false;
+                break;
+            case 'request':
+                turnHeading(event.turn);
+                out.push(requestLine(event), '');
+                break;
+            case 'retry':
+                turnHeading(event.turn);
+                out.push(`Retry ${event.attempt} of turn ${event.turn} in ${duration(event.delay_ms)}: ${inline(event.reason)}`, '');
+                break;
+            case 'tool_call':
+                out.push(...renderToolCall(event, results.get(event.id)));
+                break;
+            case 'tool_result':
+                // Shown with its call; a result without a recorded call stands on its own.
+                if (!calls.has(event.id)) {
+                    out.push(`**Result** of ${inline(event.tool)} call ${code(event.id)}`, '');
+                    out.push(...resultDetails(event));
+                }
+                break;
+            case 'compaction':
+                out.push('### Compaction', '');
+                out.push(`The first ${event.replaced_messages} messages (${count(event.tokens_before)} tokens of context) were replaced by this summary:`, '');
+                out.push(...details('Summary', fence(event.summary, 'text')));
+                break;
+            case 'outcome':
+            case 'header':
+                break;
+        }
+    }
+    out.push('## Outcome', '');
+    const outcome = lastOutcome(session.events);
+    if (session.truncatedTail) {
+        out.push('The last line of the file was cut off mid-write and is not shown.', '');
+    }
+    if (!outcome) {
+        const totals = requestTotals(session.events);
+        out.push('No outcome line: the run did not finish (it crashed, was killed, or is still running).', '');
+        out.push(table(['Requests so far', 'Tokens so far', 'Cost so far (USD)'], [[String(totals.requests), tokenSummary(totals.usage), usd(totals.cost)]]), '');
+        return finish(out);
+    }
+    const rows = [
+        ['Status', `**${inline(outcome.status)}**`],
+        ['Reason', inline(outcome.reason, Infinity)],
+        ['Turns', String(outcome.turns)],
+        ['Input tokens', count(outcome.usage.input_tokens)],
+        ['Output tokens', count(outcome.usage.output_tokens)],
+        ['Cache read tokens', count(outcome.usage.cache_read_input_tokens)],
+        ['Cache write tokens', count(outcome.usage.cache_creation_input_tokens)],
+        ['Cost (USD)', usd(outcome.cost_usd)]
+    ];
+    if (outcome.branch)
+        rows.push(['Branch', code(outcome.branch, true)]);
+    if (outcome.commits && outcome.commits.length > 0) {
+        rows.push(['Commits', outcome.commits.map(commit => code(commit, true)).join(', ')]);
+    }
+    rows.push(['Ended', inline(outcome.ended_at)]);
+    out.push(table(['', ''], rows), '');
+    if (outcome.pending && outcome.pending.length > 0) {
+        out.push('### Pending approvals', '');
+        out.push('These calls were not run. Allow them in the policy and run again (approval by a `/claw approve` comment is planned).', '');
+        for (const call of outcome.pending) {
+            out.push(`- ${callSubject(call.tool, call.input)} (${code(call.rule)}), call ${code(call.id)}`);
+        }
+        out.push('');
+    }
+    if (outcome.review !== undefined) {
+        out.push(...details('Review', fence(JSON.stringify(outcome.review, null, 2), 'json')));
+    }
+    return finish(out);
+}
+function isolationCell(isolation) {
+    const what = isolation.level === 'none'
+        ? '**none**'
+        : `${inline(isolation.level)}, network ${inline(isolation.network)}`;
+    return `${what}: ${inline(isolation.detail, Infinity)}`;
+}
+/** A few lines for a job summary: outcome, cost, tokens, and tool calls counted by decision. */
+function renderSessionSummary(session) {
+    const { header } = session;
+    const outcome = lastOutcome(session.events);
+    const out = [];
+    const status = outcome ? outcome.status : 'unfinished';
+    out.push(`### claw ${inline(header.task)}: ${inline(status)}`, '');
+    if (outcome)
+        out.push(inline(outcome.reason, Infinity), '');
+    else
+        out.push('The session has no outcome line: the run did not finish.', '');
+    out.push(table(['Turns', 'Input tokens', 'Output tokens', 'Cache reads', 'Cache writes', 'Cost (USD)'], [usageRow(session)]), '');
+    const decisions = { allow: 0, deny: 0, ask: 0 };
+    for (const event of session.events) {
+        if (event.type === 'tool_call')
+            decisions[event.decision.decision] += 1;
+    }
+    const total = decisions.allow + decisions.deny + decisions.ask;
+    out.push(`Tool calls: ${total} (${decisions.allow} allowed, ${decisions.deny} denied, ${decisions.ask} asked).`, '');
+    const pending = outcome?.pending ?? [];
+    if (pending.length > 0) {
+        out.push('Waiting for approval (not run):', '');
+        for (const call of pending)
+            out.push(`- ${callSubject(call.tool, call.input)} (${code(call.rule)})`);
+        out.push('');
+    }
+    if (session.truncatedTail)
+        out.push('The transcript ends in a line cut off mid-write.', '');
+    return finish(out);
+}
+function renderUserBlock(block, results) {
+    if (block.type === 'text') {
+        const lines = block.text.split('\n').length;
+        const body = fence(block.text, 'text');
+        if (lines > FOLD_LINES)
+            return ['**User**', '', ...details(`${lines} lines`, body)];
+        return ['**User**', '', body, ''];
+    }
+    // Results that have a tool_result event are shown with their call.
+    if (results.has(block.tool_use_id))
+        return [];
+    return [
+        `**Result** of call ${code(block.tool_use_id)}`,
+        '',
+        ...details(block.is_error ? 'error' : 'result', fence(block.content, 'text'))
+    ];
+}
+function renderAssistantBlock(block, calls) {
+    switch (block.type) {
+        case 'text':
+            return ['**Assistant**', '', fence(block.text, 'markdown'), ''];
+        case 'thinking':
+            return details('Thinking', fence(block.thinking, 'text'));
+        case 'tool_use':
+            // A call that went through the policy is shown at its tool_call event, with the decision.
+            if (calls.has(block.id))
+                return [];
+            return [`${callSubject(block.name, block.input)} — no decision recorded`, ''];
+    }
+}
+function renderToolCall(call, result) {
+    const { decision } = call;
+    const verdict = decision.decision === 'allow' ? 'allow' : `**${decision.decision}**`;
+    let line = `${callSubject(call.tool, call.input)} — ${verdict} (${code(decision.rule)})`;
+    if (decision.decision !== 'allow')
+        line += `: ${inline(decision.reason)}`;
+    const out = [line, ''];
+    const extraInput = hasExtraInput(call.tool, call.input)
+        ? ['Input:', '', fence(JSON.stringify(call.input, null, 2), 'json'), '']
+        : [];
+    if (result) {
+        out.push(...resultDetails(result, extraInput));
+    }
+    else {
+        if (extraInput.length > 0)
+            out.push(...details('input', ...extraInput));
+        out.push(decision.decision === 'ask' ? '_Not run: waiting for approval._' : '_No result recorded._', '');
+    }
+    return out;
+}
+function resultDetails(result, before = []) {
+    const lines = result.content === '' ? 0 : result.content.split('\n').length;
+    const kind = `${before.length > 0 ? 'input and ' : ''}${result.is_error ? 'error' : 'result'}`;
+    const summary = `${kind} · ${duration(result.duration_ms)} · ${lines} ${lines === 1 ? 'line' : 'lines'}`;
+    return details(summary, ...before, fence(result.content, 'text'));
+}
+function requestLine(event) {
+    const u = event.usage;
+    return [
+        `Model request: ${inline(event.model)}`,
+        `${count(u.input_tokens)} input`,
+        `${count(u.output_tokens)} output`,
+        `${count(u.cache_read_input_tokens)} cache read`,
+        `${count(u.cache_creation_input_tokens)} cache write tokens`,
+        usd(event.cost_usd),
+        duration(event.duration_ms),
+        `stop: ${inline(event.stop_reason)}`
+    ].join(' · ');
+}
+/** Which input field names each tool's one-line subject; other fields go in the Input block. */
+const SUBJECT_FIELDS = {
+    Bash: ['command'],
+    Read: ['file_path', 'offset', 'limit'],
+    Write: ['file_path'],
+    Edit: ['file_path'],
+    Glob: ['pattern', 'path'],
+    Grep: ['pattern', 'path', 'glob'],
+    ReviewComment: ['file_path', 'line', 'start_line', 'side']
+};
+function callSubject(tool, input) {
+    return `**${inline(tool)}** ${code(callSubjectText(tool, input))}`;
+}
+/**
+ * The raw, unescaped one-line subject of a tool call (its command, path or pattern, else its input
+ * as JSON). Callers escape it, e.g. with `code`.
+ */
+function callSubjectText(tool, input) {
+    const fields = isRecord(input) ? input : {};
+    const text = (key) => {
+        const value = fields[key];
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+    };
+    let subject;
+    switch (tool) {
+        case 'Glob':
+        case 'Grep': {
+            const pattern = text('pattern');
+            const path = text('path');
+            subject = pattern && path ? `${pattern} in ${path}` : pattern;
+            break;
+        }
+        case 'ReviewComment': {
+            const file = text('file_path');
+            const line = text('line');
+            subject = file && line ? `${file}:${line}` : file;
+            break;
+        }
+        default:
+            subject = ['command', 'file_path', 'pattern', 'path', 'url', 'query']
+                .map(text)
+                .find(value => value !== undefined);
+    }
+    return subject ?? JSON.stringify(input) ?? '';
+}
+function hasExtraInput(tool, input) {
+    if (!isRecord(input))
+        return input !== undefined && input !== null;
+    const known = SUBJECT_FIELDS[tool] ?? [];
+    return Object.keys(input).some(key => !known.includes(key));
+}
+/**
+ * One row of run totals (turns, input, output, cache reads, cache writes, cost): from the outcome,
+ * or, for a run that never finished, summed from its requests with the turns unknown.
+ */
+function usageRow(session) {
+    const outcome = lastOutcome(session.events);
+    const totals = outcome
+        ? { usage: outcome.usage, cost: outcome.cost_usd, turns: String(outcome.turns) }
+        : { ...requestTotals(session.events), turns: '?' };
+    return [
+        totals.turns,
+        count(totals.usage.input_tokens),
+        count(totals.usage.output_tokens),
+        count(totals.usage.cache_read_input_tokens),
+        count(totals.usage.cache_creation_input_tokens),
+        usd(totals.cost)
+    ];
+}
+function lastOutcome(events) {
+    let found;
+    for (const event of events)
+        if (event.type === 'outcome')
+            found = event;
+    return found;
+}
+function requestTotals(events) {
+    const usage = {
+        input_tokens: 0,
+        output_tokens: 0,
+        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: 0
+    };
+    let cost = 0;
+    let requests = 0;
+    for (const event of events) {
+        if (event.type !== 'request')
+            continue;
+        requests += 1;
+        cost += event.cost_usd;
+        usage.input_tokens += event.usage.input_tokens;
+        usage.output_tokens += event.usage.output_tokens;
+        usage.cache_read_input_tokens += event.usage.cache_read_input_tokens;
+        usage.cache_creation_input_tokens += event.usage.cache_creation_input_tokens;
+    }
+    return { requests, usage, cost };
+}
+function tokenSummary(usage) {
+    return `${count(usage.input_tokens)} input, ${count(usage.output_tokens)} output, ${count(usage.cache_read_input_tokens)} cache read, ${count(usage.cache_creation_input_tokens)} cache write`;
+}
+/**
+ * A fenced code block that `content` cannot close: the fence is one backtick longer than the
+ * longest run of backticks anywhere in it (and at least three).
+ */
+function fence(content, info = '') {
+    const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map(run => run.length));
+    const marks = '`'.repeat(Math.max(3, longest + 1));
+    const body = content.endsWith('\n') ? content.slice(0, -1) : content;
+    return `${marks}${info}\n${body}\n${marks}`;
+}
+/** A collapsed block; the blank lines let Markdown inside it render. */
+function details(summary, ...body) {
+    return [`<details><summary>${escapeHtml(summary)}</summary>`, '', ...body, '', '</details>', ''];
+}
+/**
+ * An inline code span holding `text` on one line, whatever backticks it contains. In a table cell
+ * a `|` splits the cell even inside a code span, so there it is escaped (GitHub drops the `\`).
+ */
+function code(text, inTable = false) {
+    let flat = shorten(text.replace(/\s*\n\s*/g, ' ⏎ '), INLINE_CHARS);
+    if (inTable)
+        flat = flat.replace(/\|/g, '\\|');
+    if (flat === '')
+        return '` `';
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const marks = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${marks}${pad}${flat}${pad}${marks}`;
+}
+/** Text shown as plain inline Markdown: one line, with every character Markdown acts on escaped. */
+function inline(text, maxChars = INLINE_CHARS) {
+    return shorten(text.replace(/\s*\n\s*/g, ' '), maxChars).replace(/[\\`*_[\]<>|~&#!]/g, '\\$&');
+}
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+function shorten(text, maxChars) {
+    return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
+}
+function table(head, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+function count(value) {
+    return value.toLocaleString('en-US');
+}
+function usd(value) {
+    return `$${value.toFixed(4)}`;
+}
+function duration(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function finish(lines) {
+    return `${lines.join('\n').trimEnd()}\n`;
 }
 
 
@@ -51478,15 +52094,561 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/session/events.ts
+var events = __nccwpck_require__(4455);
+;// CONCATENATED MODULE: ./src/session/reader.ts
+
+
+
+/** A session file that cannot be read as a transcript; the message names the file and line. */
+class SessionFormatError extends errors/* UserError */.y {
+    source;
+    line;
+    name = 'SessionFormatError';
+    constructor(source, line, problem) {
+        super(`${source}:${line}: ${problem}`);
+        this.source = source;
+        this.line = line;
+    }
+}
+/** Reads and checks a transcript file. Throws UserError (SessionFormatError for bad content). */
+function readSession(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* UserError */.y(`cannot read session file ${path}: ${describeFsError(error)}`);
+    }
+    return parseSession(text, path);
+}
+/**
+ * Parses a transcript's text; `source` names it in error messages. Every line must be a known
+ * event with its required fields, except that a last line without its newline that is not valid
+ * JSON (a write cut off by a crash) is left out and reported as `truncatedTail`.
+ */
+function parseSession(text, source) {
+    if (text.startsWith('\uFEFF'))
+        text = text.slice(1);
+    if (text.trim() === '') {
+        throw new SessionFormatError(source, 1, 'the file is empty; a claw session starts with a header line');
+    }
+    const lines = text.split('\n');
+    const endsWithNewline = text.endsWith('\n');
+    let header;
+    const events = [];
+    let truncatedTail = false;
+    // Length of the conversation rebuilt so far, to check each compaction against it.
+    let conversationLength = 0;
+    for (let index = 0; index < lines.length; index += 1) {
+        const lineNumber = index + 1;
+        const raw = (lines[index] ?? '').replace(/\r$/, '');
+        if (raw.trim() === '')
+            continue;
+        const isCutOff = index === lines.length - 1 && !endsWithNewline;
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            if (isCutOff && header) {
+                truncatedTail = true;
+                break;
+            }
+            const problem = isCutOff
+                ? 'the header line is cut off (the run stopped while writing it)'
+                : `not valid JSON (${(0,errors/* errorMessage */.g)(error)})`;
+            throw new SessionFormatError(source, lineNumber, problem);
+        }
+        try {
+            if (!header) {
+                header = checkHeader(value);
+                continue;
+            }
+            const event = checkEvent(value);
+            if (event.type === 'message')
+                conversationLength += 1;
+            if (event.type === 'compaction') {
+                if (event.replaced_messages > conversationLength) {
+                    throw new Problem(`the compaction replaces ${event.replaced_messages} messages but the conversation has only ${conversationLength} at this point`);
+                }
+                conversationLength = conversationLength - event.replaced_messages + 1;
+            }
+            events.push(event);
+        }
+        catch (error) {
+            if (error instanceof Problem)
+                throw new SessionFormatError(source, lineNumber, error.message);
+            throw error;
+        }
+    }
+    // Unreachable: a non-blank text has a first line that either parsed into a header or threw.
+    if (!header)
+        throw new SessionFormatError(source, 1, 'no header line');
+    return { header, events, truncatedTail };
+}
+/**
+ * The conversation as the model last saw it, for resuming a session. Messages are taken in file
+ * order; a `compaction` event with `replaced_messages: N` and `summary: S` replaces the first N
+ * messages of the conversation rebuilt so far (a summary from an earlier compaction counts as one
+ * of them) with the single message `{ role: 'user', content: S }`, kept in front of the messages
+ * that follow. `summary` is therefore the exact text of that user message, not the model's raw
+ * reply. The returned messages are copies: changing them does not change the session.
+ */
+function conversationOf(session) {
+    let conversation = [];
+    for (const event of session.events) {
+        if (event.type === 'message')
+            conversation.push(structuredClone(event.message));
+        if (event.type === 'compaction')
+            conversation = applyCompaction(conversation, event);
+    }
+    return conversation;
+}
+function applyCompaction(conversation, event) {
+    if (event.replaced_messages > conversation.length) {
+        throw new Error(`a compaction replaces ${event.replaced_messages} messages but the conversation has only ${conversation.length}`);
+    }
+    return [{ role: 'user', content: event.summary }, ...conversation.slice(event.replaced_messages)];
+}
+function describeFsError(error) {
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return 'no such file';
+    if (code === 'EISDIR')
+        return 'it is a directory';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'permission denied';
+    return (0,errors/* errorMessage */.g)(error);
+}
+/** A problem with one line's content; parseSession adds the file and line. */
+class Problem extends Error {
+}
+function checkHeader(value) {
+    if (!isRecord(value) || value['type'] !== 'header' || value['format'] !== 'claw-session') {
+        throw new Problem(`not a claw session: the first line must be a claw-session header, found ${describe(value)}`);
+    }
+    const version = value['version'];
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new Problem(`the header's "version" must be a positive integer, found ${JSON.stringify(version)}`);
+    }
+    if (version > events/* SESSION_FORMAT_VERSION */.k) {
+        throw new Problem(`the session was written by a newer claw (format ${version}); this claw reads format ${events/* SESSION_FORMAT_VERSION */.k}`);
+    }
+    const where = 'header';
+    for (const key of [
+        'task',
+        'repository',
+        'event',
+        'model',
+        'policy_digest',
+        'policy_source',
+        'started_at',
+        'prompt'
+    ]) {
+        string(value, key, where);
+    }
+    if (value['isolation'] !== undefined) {
+        const isolation = record(value, 'isolation', where);
+        oneOf(isolation, 'level', ISOLATION_LEVELS, where, 'isolation.');
+        oneOf(isolation, 'network', ['isolated', 'host'], where, 'isolation.');
+        string(isolation, 'detail', where, 'isolation.');
+    }
+    return value;
+}
+const ISOLATION_LEVELS = ['user-namespace', 'root-namespace', 'sudo-namespace', 'none'];
+const RUN_STATUSES = [
+    'success',
+    'max-turns',
+    'max-cost',
+    'timeout',
+    'needs-approval',
+    'refusal',
+    'error'
+];
+const EVENT_CHECKS = {
+    message: event => checkMessage(record(event, 'message', 'message event'), 'message'),
+    request: event => {
+        const where = 'request event';
+        integer(event, 'turn', where);
+        string(event, 'model', where);
+        usage(event, 'usage', where);
+        number(event, 'cost_usd', where);
+        number(event, 'duration_ms', where);
+        string(event, 'stop_reason', where);
+    },
+    retry: event => {
+        const where = 'retry event';
+        integer(event, 'turn', where);
+        integer(event, 'attempt', where);
+        number(event, 'delay_ms', where);
+        string(event, 'reason', where);
+    },
+    tool_call: event => {
+        const where = 'tool_call event';
+        string(event, 'id', where);
+        string(event, 'tool', where);
+        // `input` (here, in tool_use blocks and in pending calls) is free-form and may be absent:
+        // JSON.stringify leaves out an undefined input.
+        const decision = record(event, 'decision', where);
+        oneOf(decision, 'decision', ['allow', 'ask', 'deny'], where, 'decision.');
+        string(decision, 'rule', where, 'decision.');
+        string(decision, 'reason', where, 'decision.');
+    },
+    tool_result: event => {
+        const where = 'tool_result event';
+        string(event, 'id', where);
+        string(event, 'tool', where);
+        reader_boolean(event, 'is_error', where);
+        string(event, 'content', where);
+        number(event, 'duration_ms', where);
+    },
+    compaction: event => {
+        const where = 'compaction event';
+        integer(event, 'replaced_messages', where);
+        number(event, 'tokens_before', where);
+        string(event, 'summary', where);
+    },
+    outcome: event => {
+        const where = 'outcome event';
+        oneOf(event, 'status', RUN_STATUSES, where);
+        string(event, 'reason', where);
+        integer(event, 'turns', where);
+        usage(event, 'usage', where);
+        number(event, 'cost_usd', where);
+        string(event, 'ended_at', where);
+        if (event['branch'] !== undefined)
+            string(event, 'branch', where);
+        if (event['commits'] !== undefined) {
+            array(event, 'commits', where).forEach((item, index) => {
+                if (typeof item !== 'string')
+                    throw missing(where, `commits[${index}]`, 'a string', item);
+            });
+        }
+        if (event['pending'] !== undefined) {
+            array(event, 'pending', where).forEach((item, index) => {
+                const prefix = `pending[${index}].`;
+                if (!isRecord(item))
+                    throw new Problem(`${where}: "${prefix.slice(0, -1)}" must be an object`);
+                string(item, 'id', where, prefix);
+                string(item, 'tool', where, prefix);
+                string(item, 'rule', where, prefix);
+            });
+        }
+    }
+};
+function checkEvent(value) {
+    if (!isRecord(value))
+        throw new Problem(`an event must be a JSON object, found ${describe(value)}`);
+    const type = value['type'];
+    if (type === 'header')
+        throw new Problem('a second header line; a session file holds one session');
+    if (typeof type !== 'string' || !Object.hasOwn(EVENT_CHECKS, type)) {
+        const known = Object.keys(EVENT_CHECKS).join(', ');
+        throw new Problem(`unknown event type ${JSON.stringify(type)} (known: ${known})`);
+    }
+    EVENT_CHECKS[type](value);
+    return value;
+}
+function checkMessage(message, path) {
+    const where = 'message event';
+    oneOf(message, 'role', ['user', 'assistant'], where, `${path}.`);
+    const content = message['content'];
+    if (message['role'] === 'user' && typeof content === 'string')
+        return;
+    const blocks = array(message, 'content', where, `${path}.`);
+    const allowed = message['role'] === 'user' ? ['text', 'tool_result'] : ['text', 'tool_use', 'thinking'];
+    blocks.forEach((block, index) => {
+        const prefix = `${path}.content[${index}].`;
+        if (!isRecord(block))
+            throw new Problem(`${where}: "${prefix.slice(0, -1)}" must be an object`);
+        oneOf(block, 'type', allowed, where, prefix);
+        switch (block['type']) {
+            case 'text':
+                string(block, 'text', where, prefix);
+                break;
+            case 'tool_use':
+                string(block, 'id', where, prefix);
+                string(block, 'name', where, prefix);
+                break;
+            case 'thinking':
+                string(block, 'thinking', where, prefix);
+                string(block, 'signature', where, prefix);
+                break;
+            case 'tool_result':
+                string(block, 'tool_use_id', where, prefix);
+                string(block, 'content', where, prefix);
+                if (block['is_error'] !== undefined)
+                    reader_boolean(block, 'is_error', where, prefix);
+                break;
+        }
+    });
+}
+function usage(fields, key, where) {
+    const value = record(fields, key, where);
+    for (const name of [
+        'input_tokens',
+        'output_tokens',
+        'cache_read_input_tokens',
+        'cache_creation_input_tokens'
+    ]) {
+        number(value, name, where, `${key}.`);
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (isRecord(value)) {
+        return typeof value['type'] === 'string'
+            ? `a "${value['type']}" event`
+            : 'an object without "type"';
+    }
+    if (Array.isArray(value))
+        return 'an array';
+    return JSON.stringify(value) ?? String(value);
+}
+function missing(where, name, expected, value) {
+    const found = value === undefined ? 'it is missing' : `found ${JSON.stringify(value)}`;
+    return new Problem(`${where}: "${name}" must be ${expected}; ${truncate(found)}`);
+}
+function truncate(text) {
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+function string(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (typeof value !== 'string')
+        throw missing(where, prefix + key, 'a string', value);
+    return value;
+}
+function number(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw missing(where, prefix + key, 'a number', value);
+    }
+}
+function integer(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw missing(where, prefix + key, 'a whole number', value);
+    }
+}
+function reader_boolean(fields, key, where, prefix = '') {
+    if (typeof fields[key] !== 'boolean')
+        throw missing(where, prefix + key, 'true or false', fields[key]);
+}
+function oneOf(fields, key, values, where, prefix = '') {
+    const value = fields[key];
+    if (typeof value !== 'string' || !values.includes(value)) {
+        throw missing(where, prefix + key, `one of ${values.join(', ')}`, value);
+    }
+}
+function record(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (!isRecord(value))
+        throw missing(where, prefix + key, 'an object', value);
+    return value;
+}
+function array(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (!Array.isArray(value))
+        throw missing(where, prefix + key, 'an array', value);
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/session/render.ts
+var render = __nccwpck_require__(6438);
+;// CONCATENATED MODULE: ./src/action/job-summary.ts
+/**
+ * The job summary (`core.summary.addRaw`): what the run was asked, how it ended, every tool call
+ * with the policy's decision and rule, tokens and cost, and how Bash was isolated.
+ *
+ * The summary page renders Markdown with HTML, and most of what it shows came from the model, a
+ * tool or a user: a command such as `<img src=x onerror=…>` or one holding `|` must show as text,
+ * not become markup or split a table cell. Every such piece goes through render.ts's `inline`
+ * (Markdown and HTML characters escaped) or `code` (a code span no backtick run can close, `|`
+ * escaped in tables).
+ */
+
+
+
+const DEFAULT_MAX_TOOL_CALLS = 50;
+/** The task and the reason are shown in full up to this many characters. */
+const LONG_TEXT_CHARS = 1000;
+function renderJobSummary(session, options = {}) {
+    const { header } = session;
+    const outcome = (0,render/* lastOutcome */.vS)(session.events);
+    const out = [];
+    const status = outcome ? outcome.status : 'unfinished';
+    out.push(`## claw ${(0,render/* inline */.mG)(header.task)} on ${(0,render/* inline */.mG)(header.repository)}: ${(0,render/* inline */.mG)(status)}`, '');
+    const rows = [
+        ['Task', (0,render/* inline */.mG)(header.task)],
+        ['Event', (0,render/* inline */.mG)(header.event)],
+        ['Model', (0,render/* inline */.mG)(header.model)],
+        ['Status', `**${(0,render/* inline */.mG)(status)}**`],
+        [
+            'Reason',
+            outcome
+                ? (0,render/* inline */.mG)(outcome.reason, LONG_TEXT_CHARS)
+                : 'No outcome line: the run did not finish (it crashed, was killed, or is still running).'
+        ]
+    ];
+    if (outcome?.branch)
+        rows.push(['Branch', (0,render/* code */.aY)(outcome.branch, true)]);
+    if (header.isolation)
+        rows.push(['Bash isolation', (0,render/* isolationCell */.jC)(header.isolation)]);
+    out.push((0,render/* table */.tp)(['', ''], rows), '');
+    out.push('### Request', '', (0,render/* inline */.mG)(header.prompt, LONG_TEXT_CHARS), '');
+    const calls = session.events.filter((event) => event.type === 'tool_call');
+    out.push(`### Tool calls (${calls.length})`, '');
+    if (calls.length === 0) {
+        out.push('The agent made no tool calls.', '');
+    }
+    else {
+        const max = options.maxToolCalls ?? DEFAULT_MAX_TOOL_CALLS;
+        out.push((0,render/* table */.tp)(['#', 'Tool', 'Input', 'Decision', 'Rule'], calls
+            .slice(0, max)
+            .map((call, index) => [
+            String(index + 1),
+            (0,render/* inline */.mG)(call.tool),
+            (0,render/* code */.aY)((0,render/* callSubjectText */.KK)(call.tool, call.input), true),
+            call.decision.decision === 'allow' ? 'allow' : `**${(0,render/* inline */.mG)(call.decision.decision)}**`,
+            (0,render/* code */.aY)(call.decision.rule, true)
+        ])), '');
+        const rest = calls.length - max;
+        if (rest > 0) {
+            out.push(`… and ${rest} more tool ${rest === 1 ? 'call' : 'calls'} not shown.`, '');
+        }
+    }
+    out.push('### Usage', '');
+    out.push((0,render/* table */.tp)([
+        'Turns',
+        'Input tokens',
+        'Output tokens',
+        'Cache read tokens',
+        'Cache write tokens',
+        'Cost (USD)'
+    ], [(0,render/* usageRow */.Q$)(session)]), '');
+    if (!outcome)
+        out.push('Totals so far, from the model requests recorded.', '');
+    if (session.truncatedTail)
+        out.push('The transcript ends in a line cut off mid-write.', '');
+    return `${out.join('\n').trimEnd()}\n`;
+}
+/**
+ * The job summary of a finished run: the result line, links to the branch, pull request and
+ * review when there are any, then the session's table (`renderJobSummary`) read from
+ * `result.sessionFile`. A session that cannot be read or rendered leaves the result line and the
+ * links, with a warning for the caller to show: a run that did its work must not fail over its
+ * summary, and the result line still says how it ended.
+ */
+function renderResultSummary(result, options = {}) {
+    const head = [resultLine(result), ''];
+    const links = resultLinks(result, options);
+    if (links !== '')
+        head.push(links, '');
+    const lines = head.join('\n');
+    if (result.sessionFile === undefined || result.sessionFile === '') {
+        return { markdown: lines };
+    }
+    try {
+        const session = readSession(result.sessionFile);
+        return { markdown: `${lines}\n${renderJobSummary(session, options)}` };
+    }
+    catch (error) {
+        return {
+            markdown: lines,
+            warning: `the job summary shows the result line only: ${(0,errors/* errorMessage */.g)(error)}`
+        };
+    }
+}
+/**
+ * One line saying how the run ended. The reason can quote an API error or the model's words, so
+ * it is escaped like the rest of the summary (it was redacted when the result was made).
+ */
+function resultLine(result) {
+    const turns = `${result.turns} ${result.turns === 1 ? 'turn' : 'turns'}`;
+    const cost = `$${result.costUsd.toFixed(2)}`;
+    return (`**claw** ${(0,render/* inline */.mG)(result.task)}: ${(0,render/* inline */.mG)(result.conclusion)} after ${turns} (${cost}). ` +
+        (0,render/* inline */.mG)(result.reason, LONG_TEXT_CHARS));
+}
+/** `Branch: … · Pull request: … · Review: …` for what the run produced, or '' for nothing. */
+function resultLinks(result, options) {
+    const links = [];
+    if (result.branch) {
+        const server = (options.serverUrl || 'https://github.com').replace(/\/+$/, '');
+        const ref = result.branch.split('/').map(encodePathSegment).join('/');
+        links.push(options.repository
+            ? `Branch: [${(0,render/* code */.aY)(result.branch)}](${server}/${options.repository}/tree/${ref})`
+            : `Branch: ${(0,render/* code */.aY)(result.branch)}`);
+    }
+    const pullUrl = result.pullRequest ? webUrl(result.pullRequest) : undefined;
+    if (result.pullRequest) {
+        const number = /\/pull\/(\d+)\/?$/.exec(result.pullRequest)?.[1];
+        const label = number === undefined ? 'pull request' : `#${number}`;
+        links.push(pullUrl === undefined
+            ? `Pull request: ${(0,render/* code */.aY)(result.pullRequest)}`
+            : `Pull request: [${label}](${pullUrl})`);
+    }
+    if (result.reviewId !== undefined) {
+        links.push(pullUrl === undefined
+            ? `Review: ${result.reviewId}`
+            : `Review: [${result.reviewId}](${pullUrl}#pullrequestreview-${result.reviewId})`);
+    }
+    return links.join(' · ');
+}
+/**
+ * An http(s) URL fit for a Markdown link target, or undefined: the pull request URL comes from
+ * GitHub's API, but a `)` or a space would still end the link early, and a `javascript:` URL has
+ * no business in the summary.
+ */
+function webUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    return url.href.replace(/[()<> ]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function encodePathSegment(segment) {
+    // encodeURIComponent leaves ( ) ' ! * alone; a `)` would end the Markdown link.
+    return encodeURIComponent(segment).replace(/[()'!*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+;// CONCATENATED MODULE: ./src/action/event-driven.ts
+/**
+ * Events claw plans from (src/github/events.ts): comments, issues, pull requests, workflow runs,
+ * schedules and manual dispatches. On these the `prompt` input adds instructions to the task the
+ * event chooses; on any other event a `prompt` alone runs the agent and leaves its changes in the
+ * workspace. Kept apart from handle-event.ts so that main can decide without loading the event
+ * handling.
+ */
+const EVENT_DRIVEN = new Set([
+    'issue_comment',
+    'pull_request_review_comment',
+    'issues',
+    'pull_request',
+    'workflow_run',
+    'schedule',
+    'workflow_dispatch'
+]);
+
 ;// CONCATENATED MODULE: ./src/action/plan-run.ts
 /**
  * What the action does with its settings, decided before anything runs: skip with a reason, or
  * run the agent. Pure, so every branch is tested without a runner.
  */
+
 
 
 function planRun(settings) {
@@ -51500,9 +52662,8 @@ function planRun(settings) {
     if (settings.prompt === '') {
         return {
             kind: 'skip',
-            reason: `No "${constants/* Inputs */.G0.Prompt}" input was given, and starting a run from the GitHub event ` +
-                `(such as a "${settings.trigger}" comment) arrives in a later release of claw, ` +
-                'so there is nothing to do.'
+            reason: `No "${constants/* Inputs */.G0.Prompt}" input was given, and this event is not one claw plans a task ` +
+                `from (${[...EVENT_DRIVEN].join(', ')}), so there is nothing to do.`
         };
     }
     return { kind: 'agent' };
@@ -51524,9 +52685,7 @@ function requireApiKey(settings) {
 }
 
 // EXTERNAL MODULE: ./src/action/run-agent-task.ts + 36 modules
-var run_agent_task = __nccwpck_require__(1025);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var run_agent_task = __nccwpck_require__(3859);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -51600,20 +52759,6 @@ function realExisting(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/event-driven.ts
-/**
- * Events whose plan can run without a `prompt` input: comments, issues, pull requests and workflow
- * runs. A `workflow_dispatch` or `schedule` run needs the `prompt` input. Kept apart from
- * handle-event.ts so that main can decide without loading the event handling.
- */
-const EVENT_DRIVEN = new Set([
-    'issue_comment',
-    'pull_request_review_comment',
-    'issues',
-    'pull_request',
-    'workflow_run'
-]);
-
 // EXTERNAL MODULE: ./src/sandbox/redact.ts
 var sandbox_redact = __nccwpck_require__(1018);
 // EXTERNAL MODULE: ./src/sandbox/secrets.ts
@@ -51664,6 +52809,7 @@ function parseSettings(read, options = {}) {
         branchPrefix: parseBranchPrefix(input(constants/* Inputs */.G0.BranchPrefix)),
         openPullRequest: parseBoolean(constants/* Inputs */.G0.OpenPr, input(constants/* Inputs */.G0.OpenPr), constants/* Defaults */.Hw.OpenPr),
         allowedBots: parseAllowedBots(input(constants/* Inputs */.G0.AllowedBots)),
+        labelTrigger: parseLabelTrigger(input(constants/* Inputs */.G0.LabelTrigger)),
         phase: parsePhase(input(constants/* Inputs */.G0.Phase))
     };
 }
@@ -51776,6 +52922,13 @@ function parseAllowedBots(value) {
     }
     return logins;
 }
+function parseLabelTrigger(value) {
+    // A label name is one line; several on separate lines look like a list, which would never match.
+    if (/[\r\n]/.test(value)) {
+        throw invalid(constants/* Inputs */.G0.LabelTrigger, value, 'the name of one label, such as "claw"');
+    }
+    return value;
+}
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
@@ -51783,6 +52936,7 @@ function parseAllowedBots(value) {
  * report. Everything runs inside one try/catch that ends in `core.setFailed`, so a bad input or a
  * failed run is one readable error line, never a crash with a stack trace.
  */
+
 
 
 
@@ -51810,7 +52964,7 @@ async function run(dependencies = {}) {
         let result;
         if (startsFromEvent(current)) {
             // Loaded only here: Octokit and the event handling cost start-up time the prompt path saves.
-            const { handleEvent } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8163));
+            const { handleEvent } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2208));
             const outcome = await core/* group */.Os('claw: agent', () => handleEvent(current, { startRun }));
             if (outcome.kind === 'skip') {
                 await reportSkip(outcome.reason, outcome.task ?? current.task ?? '');
@@ -51828,7 +52982,7 @@ async function run(dependencies = {}) {
             result = await core/* group */.Os('claw: agent', () => runAgentTask(current, workspace, options));
         }
         setResultOutputs(result);
-        await writeSummary(describeResult(result));
+        await writeResultSummary(result);
         if (result.conclusion === 'failure')
             core/* setFailed */.C1(`claw: ${result.reason}`);
     }
@@ -51853,12 +53007,21 @@ async function run(dependencies = {}) {
     }
 }
 /**
- * Whether the run starts from the GitHub event: no `prompt` input, an `agent` phase, and an event
- * whose plan can run without a prompt (a comment, an issue, a pull request, a workflow run).
+ * Whether the run starts from the GitHub event (its task chosen by the event, its outcome
+ * delivered) rather than from the `prompt` input alone (the agent runs on the checkout and leaves
+ * its changes for later steps). A comment, an issue, a pull request or a workflow run always
+ * starts from the event, the `prompt` adding instructions. A schedule or a manual dispatch does
+ * unless it carries a `prompt` and no `task`: that is a workflow running the agent as one of its
+ * steps.
  */
 function startsFromEvent(settings) {
     const eventName = process.env['GITHUB_EVENT_NAME'] ?? '';
-    return settings.prompt === '' && settings.phase !== 'deliver' && EVENT_DRIVEN.has(eventName);
+    if (settings.phase === 'deliver' || !EVENT_DRIVEN.has(eventName))
+        return false;
+    if (eventName === 'schedule' || eventName === 'workflow_dispatch') {
+        return settings.prompt === '' || settings.task !== undefined;
+    }
+    return true;
 }
 async function reportSkip(reason, task) {
     core/* info */.pq(`claw: skipped. ${reason}`);
@@ -51883,18 +53046,34 @@ function setResultOutputs(result) {
     core/* setOutput */.uH(constants/* Outputs */.tY.InputTokens, String(result.usage.input_tokens));
     core/* setOutput */.uH(constants/* Outputs */.tY.OutputTokens, String(result.usage.output_tokens));
 }
-function describeResult(result) {
-    const cost = `$${result.costUsd.toFixed(2)}`;
-    return `**claw** ${result.task}: ${result.conclusion} after ${result.turns} turns (${cost}). ${result.reason}`;
+/**
+ * The job summary of a run: how it ended, links to what it produced, and the session's table of
+ * tool calls with the policy's decisions. A session that cannot be read leaves the result line,
+ * with a warning.
+ */
+async function writeResultSummary(result) {
+    const summary = renderResultSummary(result, {
+        serverUrl: process.env['GITHUB_SERVER_URL'] || 'https://github.com',
+        repository: process.env['GITHUB_REPOSITORY'] ?? ''
+    });
+    if (summary.warning !== undefined)
+        core/* warning */.$e(`claw: ${summary.warning}`);
+    await writeSummaryMarkdown(summary.markdown);
 }
 /**
  * Appends one line to the job summary. Messages can quote input values, and the summary renders
- * HTML, so `<`, `>` and `&` are escaped. A summary that cannot be written (no
- * `GITHUB_STEP_SUMMARY` outside a runner) is a warning, not a reason to fail the step.
+ * HTML, so `<`, `>` and `&` are escaped.
  */
 async function writeSummary(line) {
+    await writeSummaryMarkdown(escapeHtml(line));
+}
+/**
+ * Appends Markdown whose untrusted parts are escaped already. A summary that cannot be written (no
+ * `GITHUB_STEP_SUMMARY` outside a runner) is a warning, not a reason to fail the step.
+ */
+async function writeSummaryMarkdown(markdown) {
     try {
-        await core/* summary */.z.addRaw(escapeHtml(line), true).write();
+        await core/* summary */.z.addRaw(markdown, true).write();
     }
     catch (error) {
         core/* summary */.z.emptyBuffer();

@@ -31574,6 +31574,7 @@ const Inputs = {
     BranchPrefix: 'branch-prefix',
     OpenPr: 'open-pr',
     AllowedBots: 'allowed-bots',
+    LabelTrigger: 'label-trigger',
     Phase: 'phase'
 };
 /** Action outputs. */
@@ -31941,6 +31942,7 @@ function parseSettings(read, options = {}) {
         branchPrefix: parseBranchPrefix(input(Inputs.BranchPrefix)),
         openPullRequest: parseBoolean(Inputs.OpenPr, input(Inputs.OpenPr), Defaults.OpenPr),
         allowedBots: parseAllowedBots(input(Inputs.AllowedBots)),
+        labelTrigger: parseLabelTrigger(input(Inputs.LabelTrigger)),
         phase: parsePhase(input(Inputs.Phase))
     };
 }
@@ -32052,6 +32054,13 @@ function parseAllowedBots(value) {
         }
     }
     return logins;
+}
+function parseLabelTrigger(value) {
+    // A label name is one line; several on separate lines look like a list, which would never match.
+    if (/[\r\n]/.test(value)) {
+        throw invalid(Inputs.LabelTrigger, value, 'the name of one label, such as "claw"');
+    }
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/action/credential-state.ts

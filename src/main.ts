@@ -4,6 +4,7 @@
  * failed run is one readable error line, never a crash with a stack trace.
  */
 import * as core from '@actions/core'
+import { renderResultSummary } from './action/job-summary.js'
 import { planRun, requireApiKey } from './action/plan-run.js'
 import {
   runAgentTask as defaultRunAgentTask,
@@ -59,7 +60,7 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
       result = await core.group('claw: agent', () => runAgentTask(current, workspace, options))
     }
     setResultOutputs(result)
-    await writeSummary(describeResult(result))
+    await writeResultSummary(result)
     if (result.conclusion === 'failure') core.setFailed(`claw: ${result.reason}`)
   } catch (error) {
     // The job summary is a file the runner's log masking may not cover, and an error can quote
@@ -84,12 +85,20 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
 }
 
 /**
- * Whether the run starts from the GitHub event: no `prompt` input, an `agent` phase, and an event
- * whose plan can run without a prompt (a comment, an issue, a pull request, a workflow run).
+ * Whether the run starts from the GitHub event (its task chosen by the event, its outcome
+ * delivered) rather than from the `prompt` input alone (the agent runs on the checkout and leaves
+ * its changes for later steps). A comment, an issue, a pull request or a workflow run always
+ * starts from the event, the `prompt` adding instructions. A schedule or a manual dispatch does
+ * unless it carries a `prompt` and no `task`: that is a workflow running the agent as one of its
+ * steps.
  */
 function startsFromEvent(settings: Settings): boolean {
   const eventName = process.env['GITHUB_EVENT_NAME'] ?? ''
-  return settings.prompt === '' && settings.phase !== 'deliver' && EVENT_DRIVEN.has(eventName)
+  if (settings.phase === 'deliver' || !EVENT_DRIVEN.has(eventName)) return false
+  if (eventName === 'schedule' || eventName === 'workflow_dispatch') {
+    return settings.prompt === '' || settings.task !== undefined
+  }
+  return true
 }
 
 async function reportSkip(reason: string, task: string): Promise<void> {
@@ -118,19 +127,35 @@ function setResultOutputs(result: AgentTaskResult): void {
   core.setOutput(Outputs.OutputTokens, String(result.usage.output_tokens))
 }
 
-function describeResult(result: AgentTaskResult): string {
-  const cost = `$${result.costUsd.toFixed(2)}`
-  return `**claw** ${result.task}: ${result.conclusion} after ${result.turns} turns (${cost}). ${result.reason}`
+/**
+ * The job summary of a run: how it ended, links to what it produced, and the session's table of
+ * tool calls with the policy's decisions. A session that cannot be read leaves the result line,
+ * with a warning.
+ */
+async function writeResultSummary(result: AgentTaskResult): Promise<void> {
+  const summary = renderResultSummary(result, {
+    serverUrl: process.env['GITHUB_SERVER_URL'] || 'https://github.com',
+    repository: process.env['GITHUB_REPOSITORY'] ?? ''
+  })
+  if (summary.warning !== undefined) core.warning(`claw: ${summary.warning}`)
+  await writeSummaryMarkdown(summary.markdown)
 }
 
 /**
  * Appends one line to the job summary. Messages can quote input values, and the summary renders
- * HTML, so `<`, `>` and `&` are escaped. A summary that cannot be written (no
- * `GITHUB_STEP_SUMMARY` outside a runner) is a warning, not a reason to fail the step.
+ * HTML, so `<`, `>` and `&` are escaped.
  */
 async function writeSummary(line: string): Promise<void> {
+  await writeSummaryMarkdown(escapeHtml(line))
+}
+
+/**
+ * Appends Markdown whose untrusted parts are escaped already. A summary that cannot be written (no
+ * `GITHUB_STEP_SUMMARY` outside a runner) is a warning, not a reason to fail the step.
+ */
+async function writeSummaryMarkdown(markdown: string): Promise<void> {
   try {
-    await core.summary.addRaw(escapeHtml(line), true).write()
+    await core.summary.addRaw(markdown, true).write()
   } catch (error) {
     core.summary.emptyBuffer()
     core.warning(`claw: could not write the job summary: ${errorMessage(error)}`)

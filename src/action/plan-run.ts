@@ -4,6 +4,7 @@
  */
 import { API_KEY_ENVIRONMENT_VARIABLE, Inputs } from '../constants.js'
 import { UserError } from '../errors.js'
+import { EVENT_DRIVEN } from './event-driven.js'
 import type { Settings } from '../settings.js'
 
 export type RunPlan = { kind: 'skip'; reason: string } | { kind: 'agent' }
@@ -21,9 +22,8 @@ export function planRun(settings: Settings): RunPlan {
     return {
       kind: 'skip',
       reason:
-        `No "${Inputs.Prompt}" input was given, and starting a run from the GitHub event ` +
-        `(such as a "${settings.trigger}" comment) arrives in a later release of claw, ` +
-        'so there is nothing to do.'
+        `No "${Inputs.Prompt}" input was given, and this event is not one claw plans a task ` +
+        `from (${[...EVENT_DRIVEN].join(', ')}), so there is nothing to do.`
     }
   }
   return { kind: 'agent' }

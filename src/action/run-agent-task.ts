@@ -22,6 +22,7 @@ import type { TaskName } from '../policy/types.js'
 import { createRedactor } from '../sandbox/redact.js'
 import { collectSecrets } from '../sandbox/secrets.js'
 import type { Settings } from '../settings.js'
+import type { ReviewCollector } from '../tools/review-comment.js'
 import { sealCredentials, stateKeyMaterial } from './credential-state.js'
 
 export interface AgentTaskOptions {
@@ -87,6 +88,10 @@ export interface AgentRequest {
   prompt: string
   /** Each event the session records, as it is recorded (a progress comment follows the run). */
   onEvent?: (event: SessionEvent) => void
+  /** For a review: the ReviewComment tool is offered, and its findings collected here. */
+  review?: ReviewCollector
+  /** A task that only reads (ask): Write and Edit are not offered. */
+  readOnly?: boolean
 }
 
 /** One agent run, with what a caller that delivers its outcome needs beyond the result. */
@@ -167,7 +172,9 @@ export async function runAgentRequest(
       event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
       log: line => core.info(line),
       env: process.env,
-      ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent })
+      ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
+      ...(request.review === undefined ? {} : { review: request.review }),
+      ...(request.readOnly === true ? { readOnly: true } : {})
     })
     return {
       result: {

@@ -38,6 +38,8 @@ export interface Actor {
   login: string
   /** `Bot` for GitHub Apps and other bot accounts (type `Bot`, or a login ending in `[bot]`). */
   type: 'User' | 'Bot'
+  /** The account's id, when the payload has it: the co-author trailer's noreply address needs it. */
+  id?: number
 }
 
 export interface IssueTarget {
@@ -802,7 +804,12 @@ class Reader {
     const login = this.string(`${path}.login`)
     if (login.trim() === '') throw new PayloadError(`${path}.login`, 'a login')
     const type = this.optionalString(`${path}.type`)
-    return { login, type: type === 'Bot' || /\[bot\]$/i.test(login) ? 'Bot' : 'User' }
+    const id = this.optionalInteger(`${path}.id`)
+    return {
+      login,
+      type: type === 'Bot' || /\[bot\]$/i.test(login) ? 'Bot' : 'User',
+      ...(id === undefined ? {} : { id })
+    }
   }
 
   labelNames(path: string): string[] {

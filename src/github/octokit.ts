@@ -123,6 +123,8 @@ const NEEDED_PERMISSION: Record<string, string> = {
   'pulls.create': 'pull-requests: write',
   'pulls.update': 'pull-requests: write',
   'pulls.createReview': 'pull-requests: write',
+  'pulls.createReplyForReviewComment': 'pull-requests: write',
+  'checks.listForRef': 'checks: read',
   'repos.get': 'contents: read',
   'repos.getCollaboratorPermissionLevel': 'contents: read',
   'actions.listJobsForWorkflowRun': 'actions: read',

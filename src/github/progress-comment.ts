@@ -268,6 +268,9 @@ export class ProgressComment {
     if (status !== 'success') {
       const reason = final.reason ?? 'the run ended without an outcome'
       out.push(`**Why:** ${inline(this.options.redact(reason), 500)}`, '')
+    } else if (final.reason !== undefined && final.reason !== '') {
+      // What delivery did: the review posted, the branch pushed, or why nothing was.
+      out.push(`**Result:** ${inline(this.options.redact(final.reason), 500)}`, '')
     }
     if (this.denials.length > 0) {
       const max = this.options.maxDenied ?? DEFAULT_MAX_DENIED

@@ -45,8 +45,8 @@ describeDist(title, () => {
     expect(result.summary).toContain('**claw** failed: Input "max-turns" must be')
   })
 
-  it('ends as skipped, exit 0, when no prompt is given', async () => {
-    const result = await runAction('index.js', { payload: WORKFLOW_DISPATCH })
+  it('ends as skipped, exit 0, when no prompt is given on an event claw does not plan from', async () => {
+    const result = await runAction('index.js', { eventName: 'push', payload: WORKFLOW_DISPATCH })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toEqual({ conclusion: 'skipped', task: '' })
     expect(result.stdout).toMatch(/^claw: skipped\. No "prompt" input was given/m)

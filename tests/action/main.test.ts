@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AgentTaskResult, RunAgentTask } from '../../src/action/run-agent-task.js'
 import { run } from '../../src/main.js'
+import { SessionWriter } from '../../src/session/writer.js'
 import { parseFileCommand } from '../fixtures/runner.js'
 
 const RUNNER_VARIABLES = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const
@@ -128,7 +129,7 @@ describe('run', () => {
 
     expect(process.exitCode).toBeUndefined()
     expect(outputs()).toEqual({ conclusion: 'skipped', task: 'docs' })
-    expect(log()).toMatch(/^claw: skipped\. No "prompt" input was given.*later release/m)
+    expect(log()).toMatch(/^claw: skipped\. No "prompt" input was given.*issue_comment/m)
     expect(summary()).toContain('**claw** skipped: No "prompt" input was given')
     expect(state()).toEqual({})
     expect(agent).not.toHaveBeenCalled()
@@ -212,6 +213,71 @@ describe('run', () => {
     expect(errorLines).toEqual(['::error::boom'])
     expect(log()).toMatch(/^::debug::TypeError: boom%0A\s+at /m)
     expect(outputs()).toEqual({ conclusion: 'failure', task: '' })
+  })
+
+  it('writes the session table of tool calls, the result line and the links to the job summary', async () => {
+    setInputs({ prompt: 'Fix the typo.', 'anthropic-api-key': 'sk-ant-test' })
+    process.env['GITHUB_SERVER_URL'] = 'https://github.com'
+    process.env['GITHUB_REPOSITORY'] = 'octo-org/octo-repo'
+    const agent = jest.fn<RunAgentTask>(async (settings, agentWorkspace, options) => {
+      // The transcript a real run leaves: one allowed call, one denied, then the outcome.
+      const writer = SessionWriter.create(options.sessionFile, {
+        task: 'fix',
+        repository: 'octo-org/octo-repo',
+        event: 'workflow_dispatch',
+        model: 'claude-sonnet-4-5',
+        policy_digest: 'sha256:00',
+        policy_source: '.github/claw.yml',
+        started_at: '2026-11-02T10:00:00.000Z',
+        prompt: 'Fix the typo.'
+      })
+      writer.append({
+        type: 'tool_call',
+        id: 'toolu_1',
+        tool: 'Read',
+        input: { file_path: 'README.md' },
+        decision: { decision: 'allow', rule: 'read.allow: **', reason: 'allowed' }
+      })
+      writer.append({
+        type: 'tool_call',
+        id: 'toolu_2',
+        tool: 'Bash',
+        input: { command: 'git push origin main' },
+        decision: { decision: 'deny', rule: 'bash.deny: git push *', reason: 'denied' }
+      })
+      writer.close()
+      return fakeAgent()(settings, agentWorkspace, options)
+    })
+    await run({ runAgentTask: agent })
+
+    expect(process.exitCode).toBeUndefined()
+    const lines = summary().split('\n')
+    expect(lines[0]).toBe(
+      '**claw** fix: success after 3 turns ($0.01). The model finished the task.'
+    )
+    expect(summary()).toContain(
+      'Branch: [`claw/fix-1`](https://github.com/octo-org/octo-repo/tree/claw/fix-1) · ' +
+        'Pull request: [#2](https://github.com/octo-org/octo-repo/pull/2)'
+    )
+    expect(summary()).toContain('### Tool calls (2)')
+    expect(summary()).toContain('| 1 | Read | `README.md` | allow | `read.allow: **` |')
+    expect(summary()).toContain(
+      '| 2 | Bash | `git push origin main` | **deny** | `bash.deny: git push *` |'
+    )
+    expect(log()).not.toContain('::warning::')
+  })
+
+  it('falls back to the result line with a warning when the session cannot be read', async () => {
+    setInputs({ prompt: 'Fix the typo.', 'anthropic-api-key': 'sk-ant-test' })
+    // The fake agent writes no transcript at the path it reports.
+    await run({ runAgentTask: fakeAgent() })
+
+    expect(process.exitCode).toBeUndefined()
+    expect(summary()).toContain('**claw** fix: success after 3 turns ($0.01).')
+    expect(summary()).not.toContain('### Tool calls')
+    expect(log()).toMatch(
+      /^::warning::claw: the job summary shows the result line only: cannot read session file /m
+    )
   })
 
   it('escapes HTML from input values in the job summary', async () => {

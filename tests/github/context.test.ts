@@ -271,6 +271,8 @@ describe('gatherPullRequestContext', () => {
         title: 'Small fix',
         files: [{ filename: 'src/a.ts', patch: '@@ -1 +1 @@\n-a\n+b' }]
       })
+      // A token without checks: read answers 403 on the check runs.
+      other.fail('checks.listForRef', { status: 403 })
       const context = await gatherPullRequestContext(client, {
         ...repo,
         number: pull.number,

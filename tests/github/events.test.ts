@@ -116,7 +116,7 @@ const ISSUE_TARGET = {
   title: 'Spelling error in the README file',
   url: 'https://github.com/Codertocat/Hello-World/issues/1'
 }
-const CODERTOCAT = { login: 'Codertocat', type: 'User' }
+const CODERTOCAT = { login: 'Codertocat', type: 'User', id: 21031067 }
 const ISSUE_COMMENT = {
   id: 492700400,
   kind: 'issue_comment',
@@ -382,7 +382,7 @@ describe('who may trigger', () => {
       const result = expectRun(
         plan('issue_comment', payload, { settings: { allowedBots: [listed] } })
       )
-      expect(result.actor).toEqual({ login: 'dependabot[bot]', type: 'Bot' })
+      expect(result.actor).toEqual({ login: 'dependabot[bot]', type: 'Bot', id: 21031067 })
       expect(result.needsPermissionCheck).toBe(false)
     }
   )
@@ -690,7 +690,7 @@ describe('workflow_run', () => {
       kind: 'run',
       task: 'repair',
       event: 'workflow_run.completed',
-      actor: CODERTOCAT,
+      actor: { ...CODERTOCAT, id: 15669918 },
       needsPermissionCheck: true,
       target: {
         kind: 'workflow_run',
@@ -764,7 +764,7 @@ describe('workflow_run', () => {
       }
     )
     const result = expectRun(plan('workflow_run', payload))
-    expect(result.actor).toEqual(CODERTOCAT)
+    expect(result.actor).toEqual({ ...CODERTOCAT, id: 54248166 })
     expect(result.target).toMatchObject({
       workflowName: 'Manually triggered workflow',
       workflowPath: '.github/workflows/syntax.yml'

@@ -264,6 +264,127 @@ describe('fake GitHub', () => {
     expect(await log.text()).toBe('##[error]expected 1, got 2\n')
   })
 
+  it('replies to a review comment in its thread, a reply to a reply included', async () => {
+    const pull = github.state.addPullRequest({
+      user: 'alice',
+      files: [{ filename: 'src/b.ts', patch: '@@ -1,2 +1,2 @@\n-x\n+y\n z' }]
+    })
+    const top = github.state.addReviewComment(pull.number, {
+      path: 'src/b.ts',
+      line: 1,
+      body: '/claw fix use z',
+      user: 'alice'
+    })
+    const replies = `${REPO}/pulls/${pull.number}/comments/${top.id}/replies`
+    const reply = await call('POST', replies, { body: 'on it' })
+    expect(reply.status).toBe(201)
+    expect(reply.json).toMatchObject({
+      body: 'on it',
+      in_reply_to_id: top.id,
+      path: 'src/b.ts',
+      line: 1,
+      user: { login: 'github-actions[bot]' }
+    })
+    expect(reply.headers.get('location')).toBe(reply.json.url)
+
+    // A reply to the reply lands in the same thread, under the first comment.
+    const nested = await call(
+      'POST',
+      `${REPO}/pulls/${pull.number}/comments/${reply.json.id}/replies`,
+      { body: 'done' }
+    )
+    expect(nested.status).toBe(201)
+    expect(nested.json.in_reply_to_id).toBe(top.id)
+    const listed = await call('GET', `${REPO}/pulls/${pull.number}/comments`)
+    expect(listed.json.map((c: { body: string }) => c.body)).toEqual([
+      '/claw fix use z',
+      'on it',
+      'done'
+    ])
+    expect(listed.json[0].in_reply_to_id).toBeUndefined()
+
+    expect((await call('POST', replies, {})).status).toBe(422)
+    const missing = await call('POST', `${REPO}/pulls/${pull.number}/comments/1/replies`, {
+      body: 'x'
+    })
+    expect(missing.status).toBe(404)
+    const otherPull = github.state.addPullRequest()
+    const wrongPull = await call(
+      'POST',
+      `${REPO}/pulls/${otherPull.number}/comments/${top.id}/replies`,
+      { body: 'x' }
+    )
+    expect(wrongPull.status).toBe(404)
+  })
+
+  it('lists check runs for a sha, a branch or a pull request head', async () => {
+    const pull = github.state.addPullRequest({ head: { ref: 'checks-1', sha: 'c'.repeat(40) } })
+    github.state.addCheckRun({ name: 'test', head_sha: pull.head.sha, conclusion: 'failure' })
+    github.state.addCheckRun({ name: 'test', head_sha: pull.head.sha, conclusion: 'success' })
+    github.state.addCheckRun({ name: 'lint', head_sha: pull.head.sha, status: 'in_progress' })
+    github.state.addCheckRun({ name: 'other', head_sha: 'd'.repeat(40) })
+
+    const latest = await call('GET', `${REPO}/commits/${pull.head.sha}/check-runs`)
+    expect(latest.status).toBe(200)
+    expect(latest.json.total_count).toBe(2)
+    expect(
+      latest.json.check_runs.map(
+        (r: { name: string; status: string; conclusion: string | null }) =>
+          `${r.name}:${r.status}:${r.conclusion}`
+      )
+    ).toEqual(['lint:in_progress:null', 'test:completed:success'])
+    expect(latest.json.check_runs[0]).toMatchObject({
+      head_sha: pull.head.sha,
+      html_url: expect.stringContaining('https://github.com/octo-org/octo-repo/runs/'),
+      pull_requests: [{ number: pull.number, head: { ref: 'checks-1' } }]
+    })
+
+    const all = await call('GET', `${REPO}/commits/checks-1/check-runs?filter=all`)
+    expect(all.json.total_count).toBe(3)
+    const named = await call(
+      'GET',
+      `${REPO}/commits/${encodeURIComponent('heads/checks-1')}/check-runs?check_name=test&status=completed`
+    )
+    expect(named.json.check_runs.map((r: { conclusion: string }) => r.conclusion)).toEqual([
+      'success'
+    ])
+
+    github.state.setBranch('release', 'd'.repeat(40))
+    const branch = await call('GET', `${REPO}/commits/release/check-runs`)
+    expect(branch.json.check_runs.map((r: { name: string }) => r.name)).toEqual(['other'])
+    const none = await call('GET', `${REPO}/commits/${'e'.repeat(40)}/check-runs`)
+    expect(none.json).toEqual({ total_count: 0, check_runs: [] })
+    const unknown = await call('GET', `${REPO}/commits/no-such-branch/check-runs`)
+    expect(unknown.status).toBe(422)
+    expect(unknown.json.message).toBe('No commit found for SHA: no-such-branch')
+  })
+
+  it('reads branches as git refs and as branches', async () => {
+    github.state.setBranch('feature/x', 'f'.repeat(40))
+    const ref = await call('GET', `${REPO}/git/ref/${encodeURIComponent('heads/feature/x')}`)
+    expect(ref.status).toBe(200)
+    expect(ref.json).toMatchObject({
+      ref: 'refs/heads/feature/x',
+      object: { type: 'commit', sha: 'f'.repeat(40) }
+    })
+    const branch = await call('GET', `${REPO}/branches/${encodeURIComponent('feature/x')}`)
+    expect(branch.status).toBe(200)
+    expect(branch.json).toMatchObject({
+      name: 'feature/x',
+      commit: { sha: 'f'.repeat(40) },
+      protected: false
+    })
+    // The default branch exists from the start.
+    const main = await call('GET', `${REPO}/branches/main`)
+    expect(main.json.commit.sha).toBe(github.state.branches['main'])
+
+    expect((await call('GET', `${REPO}/git/ref/heads%2Fnope`)).status).toBe(404)
+    expect((await call('GET', `${REPO}/git/ref/tags%2Fv1`)).status).toBe(404)
+    const missing = await call('GET', `${REPO}/branches/nope`)
+    expect(missing.status).toBe(404)
+    expect(missing.json.message).toBe('Branch not found')
+  })
+
   it('plays scripted faults after validation, then recovers', async () => {
     github.fail('repos.get', { status: 502, times: 2 })
     expect((await call('GET', REPO)).status).toBe(502)

@@ -1,0 +1,78 @@
+/**
+ * What every task (fix, review, ask, docs, repair) is made of, as the event handler runs it:
+ * `prepare` gathers the context and puts the workspace where the agent must work (a pull request's
+ * head, a rolling branch), before the model starts; `deliver` turns a successful run into GitHub
+ * writes (a push, a pull request, a review, a comment). The handler owns everything around them:
+ * the plan, who may trigger, the progress comment, the run itself.
+ */
+import type { AgentRun, AgentTaskResult } from '../action/run-agent-task.js'
+import type { EventTarget, RunPlan } from '../github/events.js'
+import type { GitHubClient } from '../github/octokit.js'
+import type { ProgressComment } from '../github/progress-comment.js'
+import type { Settings } from '../settings.js'
+import type { ReviewCollector } from '../tools/review-comment.js'
+
+/** Everything a task may use; built once per run by the event handler. */
+export interface TaskContext {
+  settings: Settings
+  octokit: GitHubClient
+  owner: string
+  repo: string
+  plan: RunPlan
+  /** The checkout the agent works in. */
+  workspace: string
+  /** `GITHUB_SERVER_URL`, for pushes and links (GitHub Enterprise Server included). */
+  serverUrl: string
+  /** The workflow run's page. */
+  runUrl: string
+  /** The comment that follows the run, when the target has a thread to put it in. */
+  progress: ProgressComment | undefined
+  /** Redacts every known secret from a text before it leaves the process. */
+  redact: (text: string) => string
+  /** One line for an API failure and what to do about it; `operation` is the Octokit method (`pulls.create`). */
+  describe: (error: unknown, operation: string) => string
+  /** Progress lines for the job's log. */
+  log: (line: string) => void
+}
+
+/** What `prepare` hands the agent. */
+export interface PreparedTask {
+  /** The whole first message: the instructions, then the fenced data. */
+  prompt: string
+  /** For a review: where ReviewComment findings go, and which lines are in the diff. */
+  review?: ReviewCollector
+  /** Offer no Write and no Edit (ask). */
+  readOnly?: boolean
+}
+
+/** What `deliver` made of a run: laid over the run's result for the outputs and the comment. */
+export interface Delivery {
+  result: Pick<AgentTaskResult, 'reason'> & Partial<AgentTaskResult>
+  branch?: string
+  /** The pull request opened or updated, for the progress comment's link. */
+  pullNumber?: number
+}
+
+export interface TaskHandler {
+  prepare(context: TaskContext): Promise<PreparedTask>
+  deliver(context: TaskContext, run: AgentRun, prepared: PreparedTask): Promise<Delivery>
+}
+
+/** The issue or pull request number a target has a conversation on, if any. */
+export function threadNumber(target: EventTarget): number | undefined {
+  switch (target.kind) {
+    case 'issue':
+    case 'pull_request':
+      return target.number
+    case 'workflow_run':
+      return target.pullRequests[0]
+    case 'repository':
+      return undefined
+  }
+}
+
+/** The request as the user wrote it, or a default when the comment held only the verb. */
+export function requestOr(plan: RunPlan, fallback: string): string {
+  const request = plan.request.trim()
+  return request === '' ? fallback : request
+}
