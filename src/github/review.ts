@@ -316,8 +316,12 @@ export async function previousFindings(
     )
   ])
   const authors = request.authors?.map(login => login.toLowerCase())
-  const counts = (user: { login: string } | null): boolean =>
-    authors === undefined || (user !== null && authors.includes(user.login.toLowerCase()))
+  // Only a bot account's markers count (claw posts as github-actions[bot] or an app): a person
+  // copying a marker into a comment must not be able to silence a finding.
+  const counts = (user: { login: string; type?: string } | null): boolean =>
+    user !== null &&
+    user.type === 'Bot' &&
+    (authors === undefined || authors.includes(user.login.toLowerCase()))
   const found = new Set<string>()
   const pattern = new RegExp(FINDING_MARKER.source, 'g')
   for (const item of [...comments, ...reviews]) {

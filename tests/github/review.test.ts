@@ -188,7 +188,7 @@ describe('posting a review', () => {
     )
   })
 
-  it('reads markers only from the given authors when asked', async () => {
+  it('reads markers only from bot accounts, and from the given authors when asked', async () => {
     const pull = openPull()
     const planted = finding({ line: 3, body: 'Planted.' })
     github.state.reviews.push({
@@ -201,6 +201,9 @@ describe('posting a review', () => {
       submitted_at: github.state.now()
     })
     const where = { ...repo, pullNumber: pull.number }
+    // A person's copy of a marker silences nothing.
+    expect(await previousFindings(octokit, where)).toEqual(new Set())
+    github.state.reviews.at(-1)!.user = github.state.actor('other-app[bot]', 'Bot')
     expect(await previousFindings(octokit, where)).toEqual(new Set([findingFingerprint(planted)]))
     expect(await previousFindings(octokit, { ...where, authors: ['GitHub-Actions[bot]'] })).toEqual(
       new Set()
