@@ -3468,7 +3468,11 @@ async function previousFindings(octokit, request) {
         review_call('pulls.listReviews', () => octokit.paginate(octokit.rest.pulls.listReviews, { ...where, per_page: 100 }))
     ]);
     const authors = request.authors?.map(login => login.toLowerCase());
-    const counts = (user) => authors === undefined || (user !== null && authors.includes(user.login.toLowerCase()));
+    // Only a bot account's markers count (claw posts as github-actions[bot] or an app): a person
+    // copying a marker into a comment must not be able to silence a finding.
+    const counts = (user) => user !== null &&
+        user.type === 'Bot' &&
+        (authors === undefined || authors.includes(user.login.toLowerCase()));
     const found = new Set();
     const pattern = new RegExp(FINDING_MARKER.source, 'g');
     for (const item of [...comments, ...reviews]) {
