@@ -2,7 +2,7 @@ export const id = 265;
 export const ids = [265];
 export const modules = {
 
-/***/ 7265:
+/***/ 57265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ModelError, toParams
 
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/client.mjs + 245 modules
-var sdk_client = __webpack_require__(8483);
+var sdk_client = __webpack_require__(38483);
 // EXTERNAL MODULE: ./node_modules/@anthropic-ai/sdk/core/error.mjs
-var core_error = __webpack_require__(5064);
+var core_error = __webpack_require__(25064);
 ;// CONCATENATED MODULE: ./src/agent/retry.ts
 /**
  * Backoff arithmetic and waiting for the model client's retries. Pure apart from `sleep`, so the

@@ -2,16 +2,16 @@ export const id = 47;
 export const ids = [47];
 export const modules = {
 
-/***/ 6047:
+/***/ 46047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   replyToRefusal: () => (/* binding */ replyToRefusal)
 /* harmony export */ });
 /* unused harmony exports REFUSAL_MARKER, refusalReplyBody */
-/* harmony import */ var _session_render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6438);
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
-/* harmony import */ var _permission_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2892);
+/* harmony import */ var _session_render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66438);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57253);
+/* harmony import */ var _permission_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32892);
 /**
  * The reply to a refused trigger: a `/claw ...` comment by someone without permission, or one
  * claw cannot act on (see `Refusal` in events.ts). The reply says why, so that a contributor is

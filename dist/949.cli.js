@@ -22,9 +22,10 @@ const SESSION_FORMAT_VERSION = 1;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ conversationOf),
 /* harmony export */   readSession: () => (/* binding */ readSession)
 /* harmony export */ });
-/* unused harmony exports SessionFormatError, parseSession, conversationOf */
+/* unused harmony exports SessionFormatError, parseSession */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
@@ -234,6 +235,17 @@ const EVENT_CHECKS = {
         boolean(event, 'is_error', where);
         string(event, 'content', where);
         number(event, 'duration_ms', where);
+    },
+    resume: event => {
+        const where = 'resume event';
+        oneOf(event, 'kind', ['approve-once', 'approve-all', 'deny', 'follow-up'], where);
+        string(event, 'by', where);
+        string(event, 'at', where);
+    },
+    workspace: event => {
+        const where = 'workspace event';
+        string(event, 'base', where);
+        string(event, 'patch', where);
     },
     compaction: event => {
         const where = 'compaction event';

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 298:
+/***/ 70298:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -1644,13 +1644,13 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 
 /***/ }),
 
-/***/ 4006:
+/***/ 14006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(98016);
+const utils = __nccwpck_require__(64059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -1859,13 +1859,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 78265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 
 /**
  * Constants
@@ -3291,14 +3291,14 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 98016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
+const scan = __nccwpck_require__(31781);
+const parse = __nccwpck_require__(78265);
+const utils = __nccwpck_require__(64059);
 const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
@@ -3659,12 +3659,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 31781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(64059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -4069,7 +4069,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 64059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -4148,26 +4148,26 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 770:
+/***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(20218);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 20218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var net = __nccwpck_require__(9278);
-var tls = __nccwpck_require__(4756);
-var http = __nccwpck_require__(8611);
-var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
-var assert = __nccwpck_require__(2613);
-var util = __nccwpck_require__(9023);
+var net = __nccwpck_require__(69278);
+var tls = __nccwpck_require__(64756);
+var http = __nccwpck_require__(58611);
+var https = __nccwpck_require__(65692);
+var events = __nccwpck_require__(24434);
+var assert = __nccwpck_require__(42613);
+var util = __nccwpck_require__(39023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -4427,33 +4427,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
 const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(57405)
+const ProxyAgent = __nccwpck_require__(76672)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const errors = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
 const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -4471,10 +4471,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(21514),
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379)
 }
 
 module.exports.buildConnector = buildConnector
@@ -4536,7 +4536,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(54398).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -4548,39 +4548,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Headers = __nccwpck_require__(60660).Headers
+module.exports.Response = __nccwpck_require__(99051).Response
 module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.FormData = __nccwpck_require__(35910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(48355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { kConstruct } = __nccwpck_require__(20109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+module.exports.WebSocket = __nccwpck_require__(13726).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -4596,18 +4596,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(21238)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -4667,16 +4667,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -4782,7 +4782,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4791,16 +4791,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
+} = __nccwpck_require__(57075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
 
@@ -5040,17 +5040,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -5266,13 +5266,13 @@ module.exports.RequestHandler = RequestHandler
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { finished, PassThrough } = __nccwpck_require__(57075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -5488,16 +5488,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { AsyncResource } = __nccwpck_require__(16698)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -5603,30 +5603,30 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(14043)
 module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
@@ -6009,15 +6009,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 87655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(49927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -6109,16 +6109,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const timers = __nccwpck_require__(96603)
 
 function noop () {}
 
@@ -6203,7 +6203,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -6356,7 +6356,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -6481,12 +6481,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -6690,7 +6690,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -7122,7 +7122,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7130,8 +7130,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(68707)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -7146,8 +7146,8 @@ const {
   getServerName,
   normalizedMethodRecords
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -7611,7 +7611,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 36443:
 /***/ ((module) => {
 
 module.exports = {
@@ -7685,7 +7685,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5371:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7693,7 +7693,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -7849,18 +7849,18 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(5371)
+const nodeUtil = __nccwpck_require__(57975)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -8570,18 +8570,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
 const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -8718,7 +8718,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -8726,9 +8726,9 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
 const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
@@ -8933,10 +8933,10 @@ module.exports = BalancedPool
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -8949,7 +8949,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -8982,9 +8982,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(52824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -8996,11 +8996,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(53434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -9008,7 +9008,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -9923,7 +9923,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -10446,21 +10446,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { errorMonitor } = __nccwpck_require__(8474)
-const { pipeline } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { errorMonitor } = __nccwpck_require__(78474)
+const { pipeline } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -10479,7 +10479,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -10491,7 +10491,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -10885,7 +10885,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -11245,26 +11245,26 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -11306,9 +11306,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+const connectH2 = __nccwpck_require__(88788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -11616,7 +11616,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 function onError (client, err) {
   if (
@@ -11876,19 +11876,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -12091,11 +12091,11 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
+const EventEmitter = __nccwpck_require__(78474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -12163,15 +12163,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -12330,7 +12330,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 64660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -12454,15 +12454,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const PoolStats = __nccwpck_require__(43246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -12655,10 +12655,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 43246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -12696,7 +12696,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12707,14 +12707,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -12810,19 +12810,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const { URL } = __nccwpck_require__(73136)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -13091,13 +13091,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -13133,7 +13133,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13141,8 +13141,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -13172,7 +13172,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 58155:
 /***/ ((module) => {
 
 
@@ -13229,10 +13229,10 @@ module.exports = class DecoratorHandler {
 
 
 const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const EE = __nccwpck_require__(8474)
+const { kBodyUsed } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -13462,14 +13462,14 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError } = __nccwpck_require__(68707)
 const {
   isDisturbed,
   parseHeaders,
@@ -13906,14 +13906,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -14288,14 +14288,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -14418,7 +14418,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 25092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14446,7 +14446,7 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14477,11 +14477,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -14503,13 +14503,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(50172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -14787,7 +14787,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14799,7 +14799,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14811,7 +14811,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14832,13 +14832,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -14849,14 +14849,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const Pluralizer = __nccwpck_require__(91529)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -14999,14 +14999,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -15015,10 +15015,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -15065,12 +15065,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -15100,12 +15100,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -15113,8 +15113,8 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { buildURL } = __nccwpck_require__(3440)
 
 /**
@@ -15314,14 +15314,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -15330,10 +15330,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -15380,7 +15380,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -15410,26 +15410,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
+} = __nccwpck_require__(91117)
 const { buildURL } = __nccwpck_require__(3440)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -15784,13 +15784,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -15834,7 +15834,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 91529:
 /***/ ((module) => {
 
 
@@ -15870,7 +15870,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -16300,21 +16300,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kConstruct } = __nccwpck_require__(20109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { webidl } = __nccwpck_require__(45893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
-const assert = __nccwpck_require__(4589)
+const { kState } = __nccwpck_require__(93627)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -17171,9 +17171,9 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
+const { kConstruct } = __nccwpck_require__(20109)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
@@ -17325,26 +17325,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 20109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(36443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -17389,7 +17389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -17408,15 +17408,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(45893)
+const { Headers } = __nccwpck_require__(60660)
 
 /**
  * @typedef {Object} Cookie
@@ -17599,15 +17599,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -17916,7 +17916,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -18275,13 +18275,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -18856,23 +18856,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(54398)
 const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
+const { webidl } = __nccwpck_require__(45893)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
+const { delay } = __nccwpck_require__(94811)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 
 let experimentalWarned = false
 
@@ -19346,7 +19346,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 94811:
 /***/ ((module) => {
 
 
@@ -19390,7 +19390,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19405,20 +19405,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(73168)
+const { FormData } = __nccwpck_require__(35910)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
 let random
 
 try {
-  const crypto = __nccwpck_require__(7598)
+  const crypto = __nccwpck_require__(77598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -20057,12 +20057,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 const encoder = new TextEncoder()
 
@@ -20808,12 +20808,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 66653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(36443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -20861,14 +20861,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 27114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -20994,17 +20994,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
-const assert = __nccwpck_require__(4589)
+const { utf8DecodeBytes } = __nccwpck_require__(73168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
+const { isFileLike } = __nccwpck_require__(27114)
+const { makeEntry } = __nccwpck_require__(35910)
+const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -21475,18 +21475,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
+const { kState } = __nccwpck_require__(93627)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { FileLike, isFileLike } = __nccwpck_require__(27114)
+const { webidl } = __nccwpck_require__(45893)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -21734,7 +21734,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -21781,23 +21781,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(45893)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -22475,7 +22475,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -22488,10 +22488,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
 const { Request, cloneRequest } = __nccwpck_require__(9967)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -22526,10 +22526,10 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+} = __nccwpck_require__(73168)
+const { kState, kDispatcher } = __nccwpck_require__(93627)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -22537,13 +22537,13 @@ const {
   requestBodyHeader,
   subresourceSet
 } = __nccwpck_require__(4495)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished } = __nccwpck_require__(7075)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished } = __nccwpck_require__(57075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(45893)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -24759,16 +24759,16 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
+const { FinalizationRegistry } = __nccwpck_require__(66653)()
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -24780,12 +24780,12 @@ const {
   requestDuplex
 } = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -25796,15 +25796,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -25815,18 +25815,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
 } = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(7975)
+const { kState, kHeaders } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { FormData } = __nccwpck_require__(35910)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { types } = __nccwpck_require__(57975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -26413,7 +26413,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 93627:
 /***/ ((module) => {
 
 
@@ -26429,21 +26429,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(45893)
 
 let supportedHashes = []
 
@@ -26451,7 +26451,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -28068,13 +28068,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 45893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
 const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
@@ -28770,7 +28770,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 22607:
 /***/ ((module) => {
 
 
@@ -29067,7 +29067,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 48355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29076,15 +29076,15 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(53610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(20961)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
@@ -29418,12 +29418,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 88573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -29503,7 +29503,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 20961:
 /***/ ((module) => {
 
 
@@ -29520,7 +29520,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 53610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29531,12 +29531,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
-const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+} = __nccwpck_require__(20961)
+const { ProgressEvent } = __nccwpck_require__(88573)
+const { getEncoding } = __nccwpck_require__(22607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
+const { types } = __nccwpck_require__(57975)
+const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -29918,32 +29918,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
+} = __nccwpck_require__(61216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
+const { channels } = __nccwpck_require__(42414)
+const { CloseEvent } = __nccwpck_require__(15188)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -30296,7 +30296,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -30369,15 +30369,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
-const { MessagePort } = __nccwpck_require__(5919)
+const { kConstruct } = __nccwpck_require__(36443)
+const { MessagePort } = __nccwpck_require__(75919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -30710,7 +30710,7 @@ module.exports = {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 16386
 
@@ -30720,7 +30720,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -30808,14 +30808,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -30920,16 +30920,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
+const { channels } = __nccwpck_require__(42414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -30939,11 +30939,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
+} = __nccwpck_require__(98625)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { closeWebSocketConnection } = __nccwpck_require__(86897)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -31454,14 +31454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -31565,7 +31565,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 61216:
 /***/ ((module) => {
 
 
@@ -31584,16 +31584,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
+const { states, opcodes } = __nccwpck_require__(20736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
 
 /* globals Blob */
 
@@ -31913,15 +31913,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -31930,21 +31930,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(61216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { types } = __nccwpck_require__(57975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -32515,23 +32515,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3859:
+/***/ 54576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ runAgentRequest),
-  e: () => (/* binding */ runAgentTask)
+  Ib: () => (/* binding */ loadRunPolicy),
+  iC: () => (/* binding */ runAgentRequest),
+  eL: () => (/* binding */ runAgentTask)
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
 ;// CONCATENATED MODULE: ./src/agent/model-client.ts
 /** A client built on first use: `prepare` (or the first `complete`) runs the factory once. */
 function lazyModelClient(factory) {
@@ -32659,7 +32660,7 @@ function textOf(message) {
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/agent/loop.ts
 
 
@@ -32713,8 +32714,9 @@ async function runAgent(options) {
         return undefined;
     };
     // Messages handed in (a fresh prompt or a resumed conversation's new request) enter the session.
-    for (const message of options.messages)
+    for (const message of options.messages.slice(options.alreadyRecorded ?? 0)) {
         options.record({ type: 'message', message });
+    }
     for (;;) {
         const stopped = stoppedBySignal();
         if (stopped)
@@ -32867,6 +32869,94 @@ function contextTokens(last) {
 function firstLine(text) {
     const line = text.split('\n', 1)[0] ?? '';
     return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+// EXTERNAL MODULE: ./src/session/reader.ts
+var reader = __nccwpck_require__(40949);
+;// CONCATENATED MODULE: ./src/agent/resume.ts
+/**
+ * Continuing a session in a later run: a `/claw approve` / `/claw deny` answering the calls that
+ * waited for a maintainer, or a follow-up request on the same issue or pull request.
+ *
+ * The new session file starts with its own header, then every event of the earlier session (so
+ * that it stays the whole record, and `conversationOf` rebuilds the same conversation), then what
+ * this run does. The one exception: when the earlier run ended on a user message holding tool
+ * results (the pending calls' "not run" placeholders), that message is left out of the copy and
+ * handed to the loop again with the placeholders replaced by the real results (and the new
+ * request, if any), because the API takes one user turn there, not two.
+ */
+
+
+/** Thrown when a session cannot be continued as asked; the message says why, for the user. */
+class ResumeError extends errors/* UserError */.y {
+    name = 'ResumeError';
+}
+function prepareResume(resume) {
+    const { session } = resume;
+    const conversation = (0,reader/* conversationOf */.$y)(session);
+    const outcome = [...session.events]
+        .reverse()
+        .find((event) => event.type === 'outcome');
+    const pendingCalls = outcome?.status === 'needs-approval' ? (outcome.pending ?? []) : [];
+    if (resume.approval !== undefined && pendingCalls.length === 0) {
+        throw new ResumeError('the earlier session has no calls waiting for approval, so there is nothing to approve or deny');
+    }
+    const last = conversation.at(-1);
+    if (last === undefined)
+        throw new ResumeError('the earlier session holds no conversation');
+    // The earlier run ended with the model's final answer, or with tool results (calls pending).
+    const endsWithUser = last.role === 'user';
+    const lastMessageIndex = lastIndexOf(session.events, event => event.type === 'message');
+    const copied = session.events.filter((_event, index) => !(endsWithUser && index === lastMessageIndex));
+    const messages = conversation.map(message => structuredClone(message));
+    const request = resume.request?.trim() ?? '';
+    if (endsWithUser) {
+        if (request !== '') {
+            const tail = messages.at(-1);
+            tail.content = [...blocksOf(tail.content), { type: 'text', text: request }];
+        }
+    }
+    else {
+        messages.push({
+            role: 'user',
+            content: request === '' ? 'Go on with the task.' : request
+        });
+    }
+    const workspace = [...session.events]
+        .reverse()
+        .find((event) => event.type === 'workspace');
+    return {
+        copied,
+        messages,
+        // Everything but the last message: the new request, or the results message rebuilt above.
+        recorded: messages.length - 1,
+        pending: pendingCalls.map(call => ({
+            type: 'tool_use',
+            id: call.id,
+            name: call.tool,
+            input: call.input
+        })),
+        pendingRules: [...new Set(pendingCalls.map(call => call.rule))],
+        workspace
+    };
+}
+/** Puts the answered calls' results in place of their "not run" placeholders. */
+function replaceResults(messages, results) {
+    const tail = messages.at(-1);
+    if (tail?.role !== 'user')
+        return;
+    const byId = new Map(results.map(result => [result.tool_use_id, result]));
+    tail.content = blocksOf(tail.content).map(block => block.type === 'tool_result' ? (byId.get(block.tool_use_id) ?? block) : block);
+}
+function blocksOf(content) {
+    return typeof content === 'string' ? [{ type: 'text', text: content }] : content;
+}
+function lastIndexOf(items, predicate) {
+    for (let index = items.length - 1; index >= 0; index -= 1) {
+        if (predicate(items[index]))
+            return index;
+    }
+    return -1;
 }
 
 ;// CONCATENATED MODULE: ./src/tasks/briefs.ts
@@ -33038,2738 +33128,20 @@ function costOf(model, usage) {
         PER_TOKEN);
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/policy/match.ts
-/**
- * Pattern matching for the policy: path globs (picomatch) and command patterns (`*` only).
- *
- * Command texts may contain UNKNOWN where a word's value is only known when the shell runs it
- * (a glob, a `$VAR` in an argument, a brace expansion, a tilde, the arguments `xargs` appends).
- * `commandMatchesForAll` answers "does the pattern match whatever the unknown parts turn out to
- * be" (used for allow rules), `commandMatchesForSome` answers "could it match for some value"
- * (used for deny and ask rules). Deciding both ways conservatively is what stops `git pus?` or
- * `xargs git` from slipping past `git push *`.
- */
-
-/** Stands for a part of a word that is only known at run time. Never valid in a pattern. */
-const UNKNOWN = '\u0001';
-const pathMatchers = new Map();
-/**
- * Whether a workspace-relative posix path matches a glob. Deny and ask patterns match without
- * regard to case: on a case-insensitive file system (macOS) `.ENV` is the same file as `.env`.
- */
-function pathMatches(pattern, path, ignoreCase = false) {
-    const key = `${ignoreCase ? 'i' : 's'}:${pattern}`;
-    let matcher = pathMatchers.get(key);
-    if (!matcher) {
-        matcher = picomatch_default()(pattern, { dot: true, nocase: ignoreCase });
-        pathMatchers.set(key, matcher);
-    }
-    return matcher(path);
-}
-/** The first pattern that matches, if any. */
-function firstPathMatch(patterns, path, ignoreCase = false) {
-    return patterns.find(pattern => pathMatches(pattern, path, ignoreCase));
-}
-/** The literal directory a glob starts from (`docs` for `docs/**\/*.md`, `''` for `*.md`). */
-function globBase(pattern) {
-    return picomatch_default().scan(pattern).base;
-}
-/** Bash patterns compare with command texts whose words are joined by single spaces. */
-function normaliseCommandPattern(pattern) {
-    return pattern.trim().replace(/\s+/g, ' ');
-}
-const commandRegexes = new Map();
-function commandRegex(pattern) {
-    let regex = commandRegexes.get(pattern);
-    if (!regex) {
-        const normalised = normaliseCommandPattern(pattern);
-        // `git diff *` also matches bare `git diff`: a trailing ` *` is optional.
-        const optionalTail = normalised.endsWith(' *') && normalised.length > 2;
-        const body = optionalTail ? normalised.slice(0, -2) : normalised;
-        const source = body
-            .split('*')
-            .map(literal => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-            .join('[\\s\\S]*');
-        regex = new RegExp(`^${source}${optionalTail ? '(?: [\\s\\S]*)?' : ''}$`);
-        commandRegexes.set(pattern, regex);
-    }
-    return regex;
-}
-/**
- * Whether `pattern` matches `text` whatever its UNKNOWN parts stand for. Sound because UNKNOWN
- * never occurs in a pattern: a match must swallow each UNKNOWN inside a `*`, and that `*`
- * swallows any other value just as well.
- */
-function commandMatchesForAll(pattern, text) {
-    return commandRegex(pattern).test(text);
-}
-/** Pattern variants as token strings, `*` = any run; the optional trailing ` *` expanded. */
-function patternVariants(pattern) {
-    const normalised = normaliseCommandPattern(pattern);
-    if (normalised.endsWith(' *') && normalised.length > 2)
-        return [normalised, normalised.slice(0, -2)];
-    return [normalised];
-}
-/**
- * Whether `pattern` matches `text` for SOME value of its UNKNOWN parts: the intersection of two
- * star-only patterns is not empty. Iterative, so a 10,000-character text cannot exhaust the stack.
- */
-function commandMatchesForSome(pattern, text) {
-    if (!text.includes(UNKNOWN))
-        return commandMatchesForAll(pattern, text);
-    return patternVariants(pattern).some(variant => intersects(variant, text, '*', UNKNOWN));
-}
-function intersects(a, b, starA, starB) {
-    const n = a.length;
-    const m = b.length;
-    const width = m + 1;
-    const seen = new Uint8Array((n + 1) * width);
-    const stack = [0];
-    seen[0] = 1;
-    const visit = (i, j) => {
-        const index = i * width + j;
-        if (seen[index] === 0) {
-            seen[index] = 1;
-            stack.push(index);
-        }
-    };
-    while (stack.length > 0) {
-        const index = stack.pop();
-        const i = Math.floor(index / width);
-        const j = index % width;
-        if (i === n && j === m)
-            return true;
-        const aStar = i < n && a[i] === starA;
-        const bStar = j < m && b[j] === starB;
-        if (aStar) {
-            visit(i + 1, j); // a's star ends
-            if (j < m)
-                visit(i, j + 1); // a's star takes b's character (or runs alongside b's star)
-        }
-        if (bStar) {
-            visit(i, j + 1);
-            if (i < n && !aStar)
-                visit(i + 1, j);
-        }
-        if (!aStar && !bStar && i < n && j < m && a[i] === b[j])
-            visit(i + 1, j + 1);
-    }
-    return false;
-}
-/** Shows a command text to a human: unknown parts as `…`. */
-function displayCommand(text) {
-    return text.split(UNKNOWN).join('…');
-}
-
-;// CONCATENATED MODULE: ./src/policy/paths.ts
-/**
- * Lexical workspace confinement. The decision function is pure, so it cannot see symlinks: the
- * tools resolve real paths before touching a file and must confine those too. What this module
- * guarantees is that a path which leaves the workspace on paper never reaches the rules.
- */
-
-/** Resolves `path` (absolute inside `workspace`, or relative to it) to a workspace-relative path. */
-function workspaceRelative(workspace, path) {
-    if (path.includes('\0'))
-        return { ok: false, reason: 'the path contains a NUL byte' };
-    if (path === '')
-        return { ok: false, reason: 'the path is empty' };
-    const root = external_node_path_.posix.normalize(workspace).replace(/(.)\/+$/, '$1');
-    const absolute = external_node_path_.posix.isAbsolute(path) ? external_node_path_.posix.normalize(path) : external_node_path_.posix.join(root, path);
-    const relative = external_node_path_.posix.relative(root, absolute);
-    if (relative === '')
-        return { ok: true, relative: '.' };
-    if (relative === '..' || relative.startsWith('../') || external_node_path_.posix.isAbsolute(relative)) {
-        return { ok: false, reason: `\`${path}\` is outside the workspace` };
-    }
-    return { ok: true, relative };
-}
-/**
- * Whether a workspace-relative path lies in a `.git` directory (at any depth, any case: a
- * case-insensitive file system treats `.GIT` as `.git`; see isGitName). Writing there plants hooks or config
- * that run code at the next git command, outside every rule of the policy.
- */
-function isInsideGitDirectory(relative) {
-    return relative.split(/[/\\]/).some(isGitName);
-}
-/**
- * Whether one path segment names a `.git` folder on some file system: any case (macOS, Windows),
- * with code points HFS+ ignores (`.g\u200cit`), with trailing dots or spaces (Windows drops
- * them), or as the Windows short name `git~1`. The same checks git itself makes (CVE-2014-9390).
- */
-function isGitName(segment) {
-    const name = segment
-        .replace(/[\u200b-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g, '')
-        .toLowerCase()
-        .replace(/[. ]+$/, '');
-    return name === '.git' || name === 'git~1';
-}
-
-;// CONCATENATED MODULE: ./src/policy/rules.ts
-/**
- * The rules one task runs under. A task's section replaces the same section of `defaults` as a
- * whole: `review: { write: { allow: [] } }` leaves review no write rules at all, not the default
- * write rules minus something. (The loader fills a given section's missing allow/ask/deny with
- * empty lists, so a replaced section never inherits patterns.)
- */
-function rulesFor(policy, task) {
-    const override = policy.tasks[task] ?? {};
-    const defaults = policy.defaults;
-    return {
-        read: override.read ?? defaults.read,
-        write: override.write ?? defaults.write,
-        bash: override.bash ?? defaults.bash,
-        network: override.network ?? defaults.network
-    };
-}
-
-;// CONCATENATED MODULE: ./src/policy/programs.ts
-/**
- * What particular programs do with their arguments, where that decides whether a command line is
- * safe whatever the rules say. Patterns see text; these checks see meaning:
- *
- * - git: configuration given on the command line (`-c`, `--config-env`) and options that name a
- *   program to run (`--upload-pack`, `--receive-pack`, `--exec`, `-u`, `rebase --exec`,
- *   `grep -O`, ...) are refused always; `git config` that sets anything is refused (it writes
- *   .git/config, where core.pager, core.sshCommand or an alias run code); the global options
- *   before the subcommand are removed, so `git -C . push` is matched as `git push`, and the
- *   directories they name must stay inside the workspace.
- * - interpreters (`node -e`, `python -c`, `perl -e`, ...): code given inline, or read from the
- *   standard input (a pipe, here-document or here-string), cannot be checked.
- * - awk programs that call system() or pipe to commands, sed scripts with `e` or `w`.
- * - programs that take a command to run in an option (`tar --to-command`, `rsync -e`, ...).
- * - `tee FILE` and `sed -i FILE` write files: those are checked like `> FILE`.
- *
- * A deny-list by nature, so `docs/policy.md` ("Known limits") says what it does not cover.
- */
-
-/** The program's name as it will be found: base name, lower case (macOS file names ignore case). */
-function programName(word) {
-    return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
-}
-/** A table entry by name; `constructor` and the like are not entries. */
-function lookup(table, name) {
-    return Object.hasOwn(table, name) ? table[name] : undefined;
-}
-/** `python3.12` → `python`, `perl5.36` → `perl`, `nodejs` → `node`. */
-function interpreterName(base) {
-    const stripped = base.replace(/[\d.]+$/, '');
-    return stripped === 'nodejs' ? 'node' : stripped;
-}
-function checkProgram(argv) {
-    const outcome = { problems: [], forbidden: [], paths: [] };
-    const name = argv[0];
-    if (name === undefined)
-        return outcome;
-    const base = programName(name);
-    const args = argv.slice(1);
-    if (base === 'git')
-        git(argv, outcome);
-    else if (base === 'awk' || base === 'gawk' || base === 'mawk' || base === 'nawk') {
-        awk(base, args, outcome);
-    }
-    else if (base === 'sed' || base === 'gsed')
-        sed(base, args, outcome);
-    else if (base === 'tee')
-        tee(args, outcome);
-    else if (base === 'find')
-        find(args, outcome);
-    else if (Object.hasOwn(COMMAND_OPTIONS, base))
-        commandOptions(base, args, outcome);
-    else if (PACKAGE_RUNNERS.has(base))
-        packageRunner(base, args, outcome);
-    else {
-        const interpreter = lookup(INTERPRETERS, interpreterName(base));
-        if (interpreter) {
-            const problem = interpreterProblem(base, interpreter, args);
-            if (problem)
-                outcome.problems.push(problem);
-        }
-    }
-    return outcome;
-}
-const COMMON_INFO = ['-v', '-V', '--version', '-h', '--help'];
-const INTERPRETERS = {
-    node: {
-        codeShort: 'ep',
-        codeLong: ['--eval', '--print'],
-        valueShort: 'rC',
-        valueLong: [
-            '--require',
-            '--import',
-            '--loader',
-            '--experimental-loader',
-            '--conditions',
-            '--input-type',
-            '--env-file',
-            '--title',
-            '--inspect-port',
-            '--stack-size',
-            '--max-old-space-size',
-            '--test-reporter',
-            '--test-reporter-destination',
-            '--test-name-pattern',
-            '--test-concurrency',
-            '--watch-path',
-            '--run'
-        ],
-        flagLong: option => /^--(no-|experimental-|trace-|inspect|enable-|expose-|harmony|test|watch|check|pending-deprecation|throw-deprecation|preserve-symlinks|frozen-intrinsics|abort-on-uncaught-exception|use-strict)/.test(option),
-        interactive: ['-i', '--interactive'],
-        standalone: [...COMMON_INFO, '--test', '--run', '--v8-options', '-c', '--check']
-    },
-    python: {
-        codeShort: 'c',
-        valueShort: 'WXQ',
-        valueLong: ['--check-hash-based-pycs'],
-        moduleShort: 'm',
-        interactive: ['-i'],
-        standalone: COMMON_INFO
-    },
-    pypy: {
-        codeShort: 'c',
-        valueShort: 'WXQ',
-        moduleShort: 'm',
-        interactive: ['-i'],
-        standalone: COMMON_INFO
-    },
-    perl: {
-        codeShort: 'eE',
-        valueShort: 'IMmxidDV',
-        digitShort: 'l0C',
-        standalone: COMMON_INFO,
-        checkValue: (option, value) => (option === 'M' || option === 'm') && /[^\w:=,.-]/.test(value)
-            ? `\`perl -${option}\` with ${JSON.stringify(value)} runs code given inline, which cannot be checked`
-            : undefined
-    },
-    ruby: {
-        codeShort: 'e',
-        valueShort: 'IrCEFKTWx0',
-        valueLong: ['--encoding', '--external-encoding', '--internal-encoding'],
-        standalone: COMMON_INFO
-    },
-    php: {
-        codeShort: 'rRBE',
-        valueShort: 'cdztS',
-        moduleShort: 'f',
-        interactive: ['-a'],
-        standalone: [...COMMON_INFO, '-m', '-i', '-l']
-    },
-    lua: { codeShort: 'e', valueShort: 'ljO', interactive: ['-i'], standalone: COMMON_INFO },
-    luajit: { codeShort: 'e', valueShort: 'ljO', interactive: ['-i'], standalone: COMMON_INFO },
-    rscript: { codeShort: 'e', standalone: COMMON_INFO },
-    r: { codeShort: 'e', valueShort: 'fdg', standalone: COMMON_INFO },
-    osascript: { codeShort: 'e', valueShort: 'ls', standalone: COMMON_INFO },
-    tclsh: { codeShort: '', standalone: COMMON_INFO },
-    expect: { codeShort: 'c', valueShort: 'D', standalone: COMMON_INFO },
-    bun: {
-        codeShort: 'ep',
-        codeLong: ['--eval', '--print'],
-        codeSubcommands: ['repl'],
-        subcommands: true,
-        standalone: [...COMMON_INFO, 'test', 'install', 'add', 'remove', 'x', 'build', 'pm', 'init']
-    },
-    deno: {
-        codeShort: '',
-        codeSubcommands: ['eval', 'repl'],
-        subcommands: true,
-        standalone: [
-            ...COMMON_INFO,
-            'test',
-            'fmt',
-            'lint',
-            'check',
-            'task',
-            'info',
-            'doc',
-            'bench',
-            'compile',
-            'cache',
-            'install',
-            'upgrade',
-            'types',
-            'coverage'
-        ]
-    }
-};
-function inlineCode(program, option) {
-    return `\`${program} ${option}\` runs code given inline, which cannot be checked; write it to a script file the rules allow, or run commands directly`;
-}
-function stdinCode(program) {
-    return `\`${program}\` reading its program from its input (a pipe, here-document or here-string) cannot be checked; write it to a script file the rules allow`;
-}
-/** Why running this interpreter with `args` cannot be checked, or undefined (it runs a script). */
-function interpreterProblem(program, spec, args) {
-    let sawStandalone = false;
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index];
-        // `$X` may split into options (`-e`, code): only a word that starts literally is a script.
-        if (arg.startsWith(UNKNOWN) || (arg.startsWith('-') && arg.includes(UNKNOWN))) {
-            return `\`${program}\` with options only known at run time cannot be checked`;
-        }
-        if (spec.standalone?.includes(arg))
-            sawStandalone = true;
-        if (spec.interactive?.includes(arg))
-            return stdinCode(`${program} ${arg}`);
-        if (arg === '-')
-            return stdinCode(`${program} -`);
-        if (arg === '--')
-            return args[index + 1] === undefined ? stdinCode(program) : undefined;
-        if (arg.startsWith('--')) {
-            const [option = arg] = arg.split('=', 1);
-            if (spec.codeLong?.includes(option))
-                return inlineCode(program, option);
-            if (spec.valueLong?.includes(option)) {
-                if (!arg.includes('='))
-                    index++;
-                continue;
-            }
-            // An unknown option may take the next word as its value: look past that word too.
-            if (!arg.includes('=') && !(spec.flagLong?.(option) ?? false) && !sawStandalone) {
-                const next = args[index + 1];
-                if (next !== undefined && !next.startsWith('-'))
-                    index++;
-            }
-            continue;
-        }
-        if (arg.startsWith('-') && arg.length > 1) {
-            for (let at = 1; at < arg.length; at++) {
-                const letter = arg[at];
-                if (spec.codeShort.includes(letter))
-                    return inlineCode(program, `-${letter}`);
-                if (spec.moduleShort?.includes(letter))
-                    return undefined;
-                if (spec.interactive?.includes(`-${letter}`))
-                    return stdinCode(`${program} -${letter}`);
-                if (spec.digitShort?.includes(letter)) {
-                    while (/\d/.test(arg[at + 1] ?? ''))
-                        at++;
-                    continue;
-                }
-                if (spec.valueShort?.includes(letter)) {
-                    let value = arg.slice(at + 1);
-                    if (value === '')
-                        value = args[++index] ?? '';
-                    const problem = spec.checkValue?.(letter, value);
-                    if (problem)
-                        return problem;
-                    break;
-                }
-            }
-            continue;
-        }
-        if (spec.codeSubcommands?.includes(arg))
-            return inlineCode(program, arg);
-        if (spec.subcommands) {
-            // `bun run x`, `deno run x`: the script comes after; `deno run -` reads it from the input.
-            if (arg === 'run') {
-                const rest = args.slice(index + 1);
-                return rest.includes('-') ? stdinCode(`${program} run -`) : undefined;
-            }
-            return undefined;
-        }
-        return undefined; // a script file (or module): an ordinary command for the rules
-    }
-    if (sawStandalone)
-        return undefined;
-    return stdinCode(program);
-}
-/** `npx node -e ...`, `npm exec -c ...`: the package runners start the interpreters too. */
-const PACKAGE_RUNNERS = new Set(['npx', 'bunx', 'pnpx', 'npm', 'pnpm', 'yarn']);
-function packageRunner(base, args, outcome) {
-    let rest = [...args];
-    if (base === 'npm' || base === 'pnpm' || base === 'yarn') {
-        const sub = rest.findIndex(arg => !arg.startsWith('-'));
-        if (sub < 0 || !['exec', 'x', 'dlx'].includes(rest[sub]))
-            return;
-        rest = rest.slice(sub + 1);
-    }
-    for (let index = 0; index < rest.length; index++) {
-        const arg = rest[index];
-        if (arg === '-c' || arg === '--call' || arg.startsWith('--call=')) {
-            outcome.problems.push(`\`${base} ${arg.split('=')[0] ?? arg}\` runs text as a command line, which cannot be checked; run the commands directly`);
-            return;
-        }
-        if (arg === '--') {
-            rest = rest.slice(index + 1);
-            break;
-        }
-        if (arg === '-p' || arg === '--package') {
-            index++;
-            continue;
-        }
-        if (!arg.startsWith('-')) {
-            rest = rest.slice(index);
-            break;
-        }
-    }
-    const inner = rest[0];
-    if (inner === undefined)
-        return;
-    const innerName = interpreterName(programName(inner));
-    const spec = lookup(INTERPRETERS, innerName);
-    if (spec) {
-        const problem = interpreterProblem(`${base} ${inner}`, spec, rest.slice(1));
-        if (problem)
-            outcome.problems.push(problem);
-    }
-    else if (SHELL_NAMES.has(innerName)) {
-        outcome.problems.push(`\`${base} ${inner}\` starts a shell, which cannot be checked`);
-    }
-}
-const SHELL_NAMES = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh']);
-// --- awk and sed -------------------------------------------------------------------------------
-function awk(base, args, outcome) {
-    const programs = [];
-    let fromFile = false;
-    let index = 0;
-    for (; index < args.length; index++) {
-        const arg = args[index];
-        if (arg === '--') {
-            index++;
-            break;
-        }
-        if (!arg.startsWith('-') || arg === '-')
-            break;
-        const [option = arg, inlineValue] = splitOption(arg);
-        const value = () => inlineValue ?? args[++index] ?? '';
-        if (['-f', '--file', '-E', '--exec', '-i', '--include'].includes(option)) {
-            value();
-            fromFile = true;
-        }
-        else if (['-e', '--source'].includes(option))
-            programs.push(value());
-        else if (['-l', '--load'].includes(option)) {
-            outcome.problems.push(`\`${base} ${option}\` loads a compiled extension, which cannot be checked`);
-            return;
-        }
-        else if (['-v', '--assign', '-F', '--field-separator'].includes(option))
-            value();
-        else if (/^-[vF]./.test(arg))
-            continue;
-    }
-    if (!fromFile && programs.length === 0)
-        programs.push(args[index] ?? '');
-    for (const program of programs) {
-        const problem = awkProblem(base, program);
-        if (problem) {
-            outcome.problems.push(problem);
-            return;
-        }
-    }
-}
-function awkProblem(base, program) {
-    if (program.includes(UNKNOWN)) {
-        return `the \`${base}\` program is only known at run time; write it literally`;
-    }
-    if (/\bsystem\s*\(/.test(program)) {
-        return `the \`${base}\` program calls system(), which runs commands that cannot be checked`;
-    }
-    if (program.replace(/\|\|/g, '').includes('|')) {
-        return `the \`${base}\` program pipes to or from a command (\`|\`), which cannot be checked`;
-    }
-    if (/\bprintf?\b[^;{}\n]*>/.test(program)) {
-        return `the \`${base}\` program writes to a file (\`print > file\`), which the write rules cannot check`;
-    }
-    if (/@load\b/.test(program)) {
-        return `the \`${base}\` program loads an extension (@load), which cannot be checked`;
-    }
-    return undefined;
-}
-function splitOption(arg) {
-    if (arg.startsWith('--')) {
-        const equals = arg.indexOf('=');
-        return equals < 0 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
-    }
-    return arg.length > 2 ? [arg.slice(0, 2), arg.slice(2)] : [arg, undefined];
-}
-const SED_FLAGS = new Set([
-    '-n',
-    '--quiet',
-    '--silent',
-    '-E',
-    '-r',
-    '--regexp-extended',
-    '-s',
-    '--separate',
-    '-u',
-    '--unbuffered',
-    '-z',
-    '--null-data',
-    '--posix',
-    '--sandbox',
-    '--debug',
-    '--follow-symlinks',
-    '-b',
-    '--binary',
-    '--help',
-    '--version'
-]);
-function sed(base, args, outcome) {
-    const scripts = [];
-    const files = [];
-    let scriptFile = false;
-    let inPlace = false;
-    let onlyOperands = false;
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index];
-        if (onlyOperands || !arg.startsWith('-') || arg === '-') {
-            files.push(arg);
-            continue;
-        }
-        if (arg === '--') {
-            onlyOperands = true;
-            continue;
-        }
-        if (arg.includes(UNKNOWN)) {
-            outcome.problems.push(`\`${base}\` with options only known at run time cannot be checked`);
-            return;
-        }
-        if (arg.startsWith('--')) {
-            const [option, value] = splitOption(arg);
-            if (option === '--expression')
-                scripts.push(value ?? args[++index] ?? '');
-            else if (option === '--file') {
-                scriptFile = true;
-                if (value === undefined)
-                    index++;
-            }
-            else if (option === '--in-place')
-                inPlace = true;
-            else if (option === '--line-length') {
-                if (value === undefined)
-                    index++;
-            }
-            else if (!SED_FLAGS.has(option)) {
-                outcome.problems.push(`cannot tell what \`${base} ${option}\` does`);
-                return;
-            }
-            continue;
-        }
-        // A cluster of short options: `-ne`, `-i.bak`, `-Ei`.
-        for (let at = 1; at < arg.length; at++) {
-            const letter = arg[at];
-            if (letter === 'i') {
-                inPlace = true;
-                break; // the rest of the cluster is the backup suffix
-            }
-            if (letter === 'e' || letter === 'f' || letter === 'l') {
-                const value = arg.slice(at + 1) || (args[++index] ?? '');
-                if (letter === 'e')
-                    scripts.push(value);
-                if (letter === 'f')
-                    scriptFile = true;
-                break;
-            }
-            if (!SED_FLAGS.has(`-${letter}`)) {
-                outcome.problems.push(`cannot tell what \`${base} -${letter}\` does`);
-                return;
-            }
-        }
-    }
-    if (scripts.length === 0 && !scriptFile) {
-        const script = files.shift();
-        if (script !== undefined)
-            scripts.push(script);
-    }
-    for (const script of scripts) {
-        const problem = sedProblem(base, script);
-        if (problem) {
-            outcome.problems.push(problem);
-            return;
-        }
-    }
-    if (inPlace) {
-        for (const file of files) {
-            outcome.paths.push({ access: 'write', target: file, source: `${base} -i` });
-        }
-    }
-}
-/**
- * Why a sed script cannot be allowed: it runs commands (`e`, `s///e`), writes files (`w`,
- * `s///w`), or is not understood. A small parser of GNU sed's syntax.
- */
-function sedProblem(base, script) {
-    if (script.includes(UNKNOWN))
-        return `the \`${base}\` script is only known at run time`;
-    const runs = `the \`${base}\` script runs a command (the \`e\` command or flag), which cannot be checked`;
-    const writes = `the \`${base}\` script writes a file (the \`w\` command or flag), which the write rules cannot check`;
-    const unclear = `the \`${base}\` script could not be understood, so it cannot be checked`;
-    let at = 0;
-    const peek = () => script[at] ?? '';
-    const skipSpace = () => {
-        while (/[ \t]/.test(peek()))
-            at++;
-    };
-    const toEndOfLine = () => {
-        while (at < script.length && peek() !== '\n')
-            at++;
-    };
-    /** Reads a delimited part (regex or replacement); false when unterminated. */
-    const delimited = (delimiter) => {
-        while (at < script.length) {
-            const character = script[at++];
-            if (character === '\\')
-                at++;
-            else if (character === '\n' && delimiter !== '\n')
-                return false;
-            else if (character === delimiter)
-                return true;
-        }
-        return false;
-    };
-    const address = () => {
-        const character = peek();
-        if (/\d/.test(character)) {
-            while (/[\d~]/.test(peek()))
-                at++;
-        }
-        else if (character === '$')
-            at++;
-        else if (character === '/') {
-            at++;
-            if (!delimited('/'))
-                return false;
-            while (/[IM]/.test(peek()))
-                at++;
-        }
-        else if (character === '\\') {
-            at++;
-            const delimiter = script[at++];
-            if (delimiter === undefined || !delimited(delimiter))
-                return false;
-            while (/[IM]/.test(peek()))
-                at++;
-        }
-        return true;
-    };
-    while (at < script.length) {
-        skipSpace();
-        const start = peek();
-        if (start === '')
-            break;
-        if (start === ';' || start === '\n' || start === '}') {
-            at++;
-            continue;
-        }
-        if (start === '#') {
-            toEndOfLine();
-            continue;
-        }
-        if (!address())
-            return unclear;
-        skipSpace();
-        if (peek() === ',') {
-            at++;
-            skipSpace();
-            if (peek() === '+' || peek() === '~') {
-                at++;
-                while (/\d/.test(peek()))
-                    at++;
-            }
-            else if (!address())
-                return unclear;
-        }
-        skipSpace();
-        while (peek() === '!') {
-            at++;
-            skipSpace();
-        }
-        const command = script[at++];
-        if (command === undefined)
-            return unclear;
-        if (command === '{')
-            continue;
-        if (command === 'e')
-            return runs;
-        if (command === 'w' || command === 'W')
-            return writes;
-        if ('aicrRbtTv:'.includes(command)) {
-            // Text, file name or label up to the end of the line (labels also end at `;`).
-            if ('btTv:'.includes(command)) {
-                while (at < script.length && peek() !== '\n' && peek() !== ';')
-                    at++;
-            }
-            else
-                toEndOfLine();
-            continue;
-        }
-        if (command === 's') {
-            const delimiter = script[at++];
-            if (delimiter === undefined || delimiter === '\n' || delimiter === '\\')
-                return unclear;
-            if (!delimited(delimiter) || !delimited(delimiter))
-                return unclear;
-            while (/[gpiImMe0-9w]/.test(peek())) {
-                const flag = script[at++];
-                if (flag === 'e')
-                    return runs;
-                if (flag === 'w')
-                    return writes;
-            }
-            continue;
-        }
-        if (command === 'y') {
-            const delimiter = script[at++];
-            if (delimiter === undefined || !delimited(delimiter) || !delimited(delimiter))
-                return unclear;
-            continue;
-        }
-        if ('qQlL'.includes(command)) {
-            skipSpace();
-            while (/\d/.test(peek()))
-                at++;
-            continue;
-        }
-        if ('=dDgGhHnNpPxzF'.includes(command))
-            continue;
-        return unclear;
-    }
-    return undefined;
-}
-/** `find -delete` removes what it finds (`.git` too); `-fprint FILE` and `-fls FILE` write. */
-function find(args, outcome) {
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index];
-        if (arg.startsWith(UNKNOWN)) {
-            outcome.problems.push("`find` with an argument that may expand to actions such as -exec or -delete cannot be checked; quote patterns (-name '*.ts')");
-            return;
-        }
-        if (['-exec', '-execdir', '-ok', '-okdir'].includes(arg)) {
-            // The command it runs is checked on its own (see wrappers.ts); skip its words.
-            while (index + 1 < args.length && args[index + 1] !== ';' && args[index + 1] !== '+')
-                index++;
-            continue;
-        }
-        if (arg === '-delete') {
-            outcome.forbidden.push('`find -delete` removes files, which the write rules cannot check (it would remove .git too); delete files one by one with a command the rules allow');
-            return;
-        }
-        if (['-fprint', '-fprint0', '-fls'].includes(arg)) {
-            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: `find ${arg}` });
-        }
-        else if (arg === '-fprintf') {
-            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: 'find -fprintf' });
-            index++;
-        }
-    }
-}
-// --- tee and programs that take a command in an option -----------------------------------------
-function tee(args, outcome) {
-    let onlyOperands = false;
-    for (const arg of args) {
-        if (!onlyOperands && arg === '--')
-            onlyOperands = true;
-        else if (!onlyOperands && arg.startsWith('-') && arg !== '-')
-            continue;
-        else
-            outcome.paths.push({ access: 'write', target: arg, source: 'tee' });
-    }
-}
-/** Options that make a program run a command given as text (prefixes of long options included). */
-const COMMAND_OPTIONS = {
-    tar: {
-        short: 'IF',
-        long: [
-            '--to-command',
-            '--checkpoint-action',
-            '--use-compress-program',
-            '--rsh-command',
-            '--info-script',
-            '--new-volume-script'
-        ]
-    },
-    rsync: { short: 'e', long: ['--rsh', '--rsync-path'] },
-    sort: { long: ['--compress-program'] },
-    zip: { short: 'T', long: ['--unzip-command'] },
-    ssh: { short: 'o', long: [] },
-    scp: { short: 'oS', long: [] },
-    man: { short: 'PH', long: ['--pager', '--html'] },
-    vim: { short: 'cS', long: ['--cmd'] },
-    vi: { short: 'cS', long: ['--cmd'] },
-    nvim: { short: 'cS', long: ['--cmd'] },
-    ex: { short: 'cS', long: ['--cmd'] }
-};
-function commandOptions(base, args, outcome) {
-    const spec = COMMAND_OPTIONS[base];
-    for (const arg of args) {
-        if (arg === '--')
-            return;
-        const vim = base === 'vim' || base === 'vi' || base === 'nvim' || base === 'ex';
-        if (vim && arg.startsWith('+')) {
-            outcome.problems.push(`\`${base} +command\` runs an editor command, which cannot be checked`);
-            return;
-        }
-        if (arg.startsWith('--')) {
-            const [option = arg] = arg.split('=', 1);
-            if (option.length > 3 && spec.long.some(long => long.startsWith(option))) {
-                outcome.problems.push(`\`${base} ${option}\` runs a command given as text, which cannot be checked`);
-                return;
-            }
-        }
-        else if (arg.startsWith('-') && spec.short) {
-            const letters = arg.slice(1);
-            const letter = [...letters].find(character => spec.short?.includes(character));
-            if (letter !== undefined) {
-                outcome.problems.push(`\`${base} -${letter}\` runs a command given as text, which cannot be checked`);
-                return;
-            }
-        }
-    }
-}
-// --- git ---------------------------------------------------------------------------------------
-/** Global options that take no value and change nothing the policy cares about. */
-const GIT_GLOBAL_FLAGS = new Set([
-    '--no-pager',
-    '-P',
-    '-p',
-    '--paginate',
-    '--no-replace-objects',
-    '--literal-pathspecs',
-    '--glob-pathspecs',
-    '--noglob-pathspecs',
-    '--icase-pathspecs',
-    '--no-optional-locks',
-    '--no-lazy-fetch',
-    '--no-advice',
-    '--bare',
-    '--html-path',
-    '--man-path',
-    '--info-path',
-    '--version',
-    '-v',
-    '--help',
-    '-h',
-    '--exec-path'
-]);
-/** Options of a subcommand that name a program to run, or configuration: refused always. */
-const GIT_RUNNERS = {
-    fetch: {
-        long: ['--upload-pack'],
-        short: 'u',
-        reason: 'names a program to run on the other side (or, for -u, updates the checked-out branch)'
-    },
-    pull: { long: ['--upload-pack'], reason: 'names a program to run' },
-    clone: {
-        long: ['--upload-pack', '--config', '--template', '--separate-git-dir'],
-        short: 'uc',
-        reason: 'names a program to run, or configuration and hooks for the new repository'
-    },
-    'ls-remote': { long: ['--upload-pack'], short: 'u', reason: 'names a program to run' },
-    push: {
-        long: ['--receive-pack', '--exec'],
-        short: 'u',
-        reason: 'names a program to run on the other side (or, for -u, writes .git/config)'
-    },
-    archive: { long: ['--exec', '--remote'], reason: 'names a program to run' },
-    init: { long: ['--template', '--separate-git-dir'], reason: 'installs hooks from a template' },
-    rebase: { long: ['--exec'], short: 'x', reason: 'runs a command after each commit' },
-    grep: {
-        long: ['--open-files-in-pager'],
-        short: 'O',
-        reason: 'runs a program on the files found'
-    },
-    difftool: { long: ['--extcmd'], short: 'x', reason: 'runs a program on the differences' }
-};
-function git(argv, outcome) {
-    const name = argv[0];
-    const args = argv.slice(1);
-    let index = 0;
-    for (; index < args.length; index++) {
-        const arg = args[index];
-        if (arg.includes(UNKNOWN)) {
-            outcome.problems.push(`cannot tell which git subcommand or option ${JSON.stringify(arg.split(UNKNOWN).join('…'))} is before it runs (it may be \`-c ...\` or \`config\`); write it literally`);
-            return;
-        }
-        if (!arg.startsWith('-'))
-            break;
-        if (arg === '-c' || arg.startsWith('-c') || arg.startsWith('--config-env')) {
-            outcome.forbidden.push(`\`git ${arg.startsWith('-c') ? '-c' : '--config-env'}\` sets configuration, which can run any program (core.pager, core.sshCommand, aliases); run git without it`);
-            return;
-        }
-        if (arg.startsWith('--exec-path=')) {
-            outcome.forbidden.push('`git --exec-path=DIR` makes git run its commands from another folder');
-            return;
-        }
-        const [option = arg, inlineValue] = arg.startsWith('--') ? splitOption(arg) : [arg, undefined];
-        if ([
-            '-C',
-            '--git-dir',
-            '--work-tree',
-            '--namespace',
-            '--super-prefix',
-            '--list-cmds',
-            '--attr-source'
-        ].includes(option)) {
-            const value = inlineValue ?? args[++index];
-            if (value === undefined) {
-                outcome.problems.push(`\`git ${option}\` needs a value`);
-                return;
-            }
-            if (value.includes(UNKNOWN)) {
-                outcome.problems.push(`the value of \`git ${option}\` is only known at run time`);
-                return;
-            }
-            if (option === '-C' || option === '--work-tree') {
-                outcome.paths.push({ access: 'directory', target: value, source: `git ${option}` });
-            }
-            else if (option === '--git-dir') {
-                if (!/^(\.\/)*\.git\/*$/.test(value)) {
-                    outcome.forbidden.push(`\`git --git-dir=${value}\` selects another repository, whose configuration could run any program; use the workspace's own repository`);
-                    return;
-                }
-            }
-            continue;
-        }
-        if (!GIT_GLOBAL_FLAGS.has(arg)) {
-            outcome.problems.push(`cannot tell what the git option \`${arg}\` does before the subcommand`);
-            return;
-        }
-    }
-    const rest = args.slice(index);
-    if (index > 0)
-        outcome.argv = [name, ...rest];
-    const subcommand = rest[0];
-    if (subcommand === undefined)
-        return;
-    const subArgs = rest.slice(1);
-    if (subcommand === 'config') {
-        const problem = gitConfigProblem(subArgs);
-        if (problem)
-            outcome.forbidden.push(problem);
-        return;
-    }
-    if (subcommand === 'submodule' && subArgs.includes('foreach')) {
-        outcome.problems.push('`git submodule foreach` runs a command line, which cannot be checked');
-        return;
-    }
-    if (subcommand === 'bisect' && subArgs[0] === 'run') {
-        outcome.problems.push('`git bisect run` runs a command, which cannot be checked; run it directly');
-        return;
-    }
-    if (subcommand === 'filter-branch') {
-        outcome.problems.push('`git filter-branch` runs command lines given as text, which cannot be checked');
-        return;
-    }
-    if (subcommand === 'rebase' && subArgs.some(arg => arg === '-i' || arg === '--interactive')) {
-        outcome.problems.push('`git rebase -i` runs an editor, whose commands cannot be checked');
-        return;
-    }
-    if (GIT_DIFF_FAMILY.has(subcommand))
-        gitFiles(subcommand, subArgs, outcome);
-    const runners = lookup(GIT_RUNNERS, subcommand);
-    if (!runners)
-        return;
-    for (const arg of subArgs) {
-        if (arg === '--')
-            return;
-        if (arg.startsWith(UNKNOWN) || (arg.includes(UNKNOWN) && arg.startsWith('-'))) {
-            outcome.problems.push(`cannot tell what \`git ${subcommand}\` does with an argument that may expand to options; write it literally`);
-            return;
-        }
-        if (arg.startsWith('--')) {
-            const [option = arg] = arg.split('=', 1);
-            // git accepts any unambiguous abbreviation of a long option: `--upload-p=...`.
-            const hit = runners.long.find(long => long.startsWith(option) && option.length >= 4);
-            if (hit) {
-                outcome.forbidden.push(`\`git ${subcommand} ${hit}\` ${runners.reason}, which the policy never allows`);
-                return;
-            }
-        }
-        else if (arg.startsWith('-') && runners.short) {
-            const letter = [...arg.slice(1)].find(character => runners.short?.includes(character));
-            if (letter !== undefined) {
-                outcome.forbidden.push(`\`git ${subcommand} -${letter}\` ${runners.reason}, which the policy never allows`);
-                return;
-            }
-        }
-    }
-}
-const GIT_DIFF_FAMILY = new Set([
-    'diff',
-    'log',
-    'show',
-    'format-patch',
-    'range-diff',
-    'whatchanged',
-    'diff-tree',
-    'diff-files',
-    'diff-index'
-]);
-/**
- * `--output=FILE` writes FILE and is checked like `> FILE`; `diff --no-index A B` reads files that
- * need not be in the repository, so they are checked like `< A`.
- */
-function gitFiles(subcommand, args, outcome) {
-    const source = `git ${subcommand}`;
-    const noIndex = subcommand === 'diff' && args.includes('--no-index');
-    let operands = false;
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index];
-        if (!operands && arg === '--') {
-            operands = true;
-            continue;
-        }
-        if (!operands && arg.startsWith(UNKNOWN)) {
-            // `git diff $X`, `xargs git diff`: the word may turn out to be `--output=/anywhere`.
-            outcome.problems.push(`cannot tell what \`${source}\` does with an argument that may expand to options such as --output; write it literally, or after \`--\``);
-            return;
-        }
-        if (!operands && (arg === '--output' || arg.startsWith('--output='))) {
-            const target = arg === '--output' ? (args[++index] ?? '') : arg.slice('--output='.length);
-            outcome.paths.push({ access: 'write', target, source: `${source} --output` });
-        }
-        else if (!operands &&
-            (arg === '-o' || arg === '--output-directory') &&
-            subcommand === 'format-patch') {
-            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: `${source} -o` });
-        }
-        else if (noIndex && (operands || !arg.startsWith('-'))) {
-            outcome.paths.push({ access: 'read', target: arg, source: `${source} --no-index` });
-        }
-    }
-}
-const CONFIG_READ_OPTIONS = new Set([
-    '--get',
-    '--get-all',
-    '--get-regexp',
-    '--get-urlmatch',
-    '--get-color',
-    '--get-colorbool',
-    '--list',
-    '-l',
-    '--show-origin',
-    '--show-scope',
-    '--name-only',
-    '--null',
-    '-z',
-    '--includes',
-    '--no-includes',
-    '--global',
-    '--system',
-    '--local',
-    '--worktree',
-    '--bool',
-    '--int',
-    '--bool-or-int',
-    '--path',
-    '--expiry-date',
-    '--all',
-    '--regexp',
-    '--fixed-value'
-]);
-const CONFIG_READ_VALUE_OPTIONS = new Set([
-    '--type',
-    '--default',
-    '--blob',
-    '--file',
-    '-f',
-    '--value',
-    '--url'
-]);
-/** `git config` reading is left to the rules; setting anything is refused. */
-function gitConfigProblem(args) {
-    const refused = (what) => `\`git config\` ${what}: it would write git configuration, where core.pager, core.sshCommand, hooks or aliases run any program`;
-    const positional = [];
-    let reading = false;
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index];
-        if (arg.includes(UNKNOWN) && arg.startsWith('-'))
-            return refused('with an option only known at run time');
-        if (arg.startsWith('-')) {
-            const [option = arg, value] = arg.startsWith('--') ? splitOption(arg) : [arg, undefined];
-            if (CONFIG_READ_OPTIONS.has(option)) {
-                if (option.startsWith('--get') || option === '--list' || option === '-l')
-                    reading = true;
-                continue;
-            }
-            if (CONFIG_READ_VALUE_OPTIONS.has(option)) {
-                if (value === undefined)
-                    index++;
-                continue;
-            }
-            return refused(`with \`${option}\``);
-        }
-        positional.push(arg);
-    }
-    const verb = positional[0];
-    if (verb === 'get' || verb === 'list')
-        return undefined;
-    if (['set', 'unset', 'rename-section', 'remove-section', 'edit'].includes(verb ?? '')) {
-        return refused(verb);
-    }
-    if (reading)
-        return undefined;
-    if (positional.length <= 1)
-        return undefined; // `git config user.name`: reads one value
-    return refused('setting a value');
-}
-
-;// CONCATENATED MODULE: ./src/policy/wrappers.ts
-/**
- * Commands that run other commands or shell code. For a wrapper (`env`, `timeout`, `xargs`,
- * `find -exec`, ...) the wrapped command is returned so the rules check it too: allowing `env`
- * must not allow `env curl`. Commands that run text as shell code (`eval`, `bash -c`, ...) are
- * problems: the text is data to us and cannot be checked.
- */
-
-/** Builtins that run text as code or change what later command names mean. */
-const CODE_RUNNERS = {
-    eval: '`eval` runs text as a command line, which cannot be checked',
-    exec: '`exec` replaces the shell and its redirections cannot be checked; run the command directly',
-    source: '`source` runs a script file, which cannot be checked',
-    '.': '`.` (source) runs a script file, which cannot be checked',
-    alias: 'aliases change what a command name runs',
-    trap: '`trap` runs text as a command line later, which cannot be checked',
-    enable: '`enable` loads or changes builtins',
-    hash: '`hash` changes which program a command name runs',
-    fc: '`fc` re-runs commands from history',
-    coproc: '`coproc` runs a command in the background',
-    declare: '`declare` can run commands through array subscripts',
-    typeset: '`typeset` can run commands through array subscripts',
-    local: '`local` can run commands through array subscripts',
-    export: '`export` changes the environment of later commands; put VAR=value in front of the command instead',
-    readonly: '`readonly` can run commands through array subscripts',
-    let: '`let` can run commands through array subscripts'
-};
-const SHELLS = new Set([
-    'sh',
-    'bash',
-    'zsh',
-    'dash',
-    'ksh',
-    'mksh',
-    'ash',
-    'yash',
-    'fish',
-    'csh',
-    'tcsh',
-    'rbash'
-]);
-/** Builtins that take variable names, where `a[$(cmd)]` in a name runs cmd. */
-const NAME_TAKERS = new Set([
-    'printf',
-    'read',
-    'unset',
-    'mapfile',
-    'readarray',
-    'getopts',
-    'test',
-    '[',
-    'wait',
-    'shopt'
-]);
-/** Programs that run a command we cannot pick out of their arguments. */
-const OPAQUE_RUNNERS = new Set([
-    'watch',
-    'parallel',
-    'strace',
-    'ltrace',
-    'flock',
-    'script',
-    'su',
-    'runuser',
-    'chroot',
-    'unshare',
-    'nsenter',
-    'systemd-run',
-    'chrt',
-    'taskset',
-    'doas',
-    'pkexec',
-    'fakeroot',
-    'firejail',
-    'bwrap',
-    'valgrind',
-    'gdb'
-]);
-const WRAPPERS = {
-    env: {
-        flags: ['-i', '-0', '-v', '--ignore-environment', '--null', '--debug', '-'],
-        withValue: ['-u', '--unset', '-C', '--chdir'],
-        refuse: {
-            '-S': '`env -S` splits a string into a command line',
-            '--split-string': '`env -S` splits a string into a command line'
-        },
-        assignments: true
-    },
-    command: { flags: ['-p', '-v', '-V'], withValue: [] },
-    builtin: { flags: [], withValue: [] },
-    nohup: { flags: [], withValue: [] },
-    unbuffer: { flags: [], withValue: [] },
-    setsid: { flags: ['-c', '-f', '-w', '--ctty', '--fork', '--wait'], withValue: [] },
-    nice: { flags: [], withValue: ['-n', '--adjustment'], numericOption: true },
-    ionice: {
-        flags: ['-t', '--ignore'],
-        withValue: ['-c', '--class', '-n', '--classdata', '-p', '--pid', '-P', '--pgid', '-u', '--uid']
-    },
-    timeout: {
-        flags: ['--preserve-status', '--foreground', '-v', '--verbose'],
-        withValue: ['-s', '--signal', '-k', '--kill-after'],
-        operands: 1
-    },
-    time: {
-        flags: ['-p', '-v', '-a', '-q', '--portability', '--verbose', '--append', '--quiet'],
-        withValue: ['-f', '--format'],
-        refuse: { '-o': '`time -o` writes a file', '--output': '`time -o` writes a file' }
-    },
-    stdbuf: {
-        flags: [],
-        withValue: ['-i', '-o', '-e', '--input', '--output', '--error']
-    },
-    sudo: {
-        flags: [
-            '-E',
-            '-H',
-            '-n',
-            '-P',
-            '-S',
-            '-k',
-            '--preserve-env',
-            '--non-interactive',
-            '--set-home',
-            '--stdin'
-        ],
-        withValue: [
-            '-u',
-            '-g',
-            '-C',
-            '-D',
-            '-h',
-            '-p',
-            '-r',
-            '-t',
-            '-T',
-            '-U',
-            '--user',
-            '--group',
-            '--chdir',
-            '--prompt',
-            '--close-from',
-            '--host'
-        ],
-        refuse: {
-            '-i': '`sudo -i` starts a shell',
-            '-s': '`sudo -s` starts a shell',
-            '--login': '`sudo -i` starts a shell',
-            '--shell': '`sudo -s` starts a shell',
-            '-e': '`sudo -e` edits files outside the write rules',
-            '--edit': '`sudo -e` edits files outside the write rules',
-            '-b': '`sudo -b` runs a command in the background',
-            '--background': '`sudo -b` runs a command in the background'
-        },
-        assignments: true
-    }
-};
-const XARGS = {
-    flags: [
-        '-0',
-        '-r',
-        '-t',
-        '-p',
-        '-x',
-        '-o',
-        '--null',
-        '--no-run-if-empty',
-        '--verbose',
-        '--interactive',
-        '--exit',
-        '--open-tty'
-    ],
-    withValue: [
-        '-a',
-        '-d',
-        '-E',
-        '-I',
-        '-L',
-        '-n',
-        '-P',
-        '-s',
-        '--arg-file',
-        '--delimiter',
-        '--eof',
-        '--max-lines',
-        '--max-args',
-        '--max-procs',
-        '--max-chars',
-        '--process-slot-var'
-    ]
-};
-/** What `argv` runs besides itself, and what about it cannot be checked. */
-function unwrapCommand(argv) {
-    const outcome = { commands: [], assignments: [], problems: [] };
-    const name = argv[0];
-    if (name === undefined)
-        return outcome;
-    // Lower case: on a case-insensitive file system (macOS) `ENV` runs env.
-    const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
-    const args = argv.slice(1);
-    const codeRunner = Object.hasOwn(CODE_RUNNERS, base) ? CODE_RUNNERS[base] : undefined;
-    if (codeRunner) {
-        outcome.problems.push(codeRunner);
-        return outcome;
-    }
-    if (SHELLS.has(base)) {
-        const problem = shellProblem(base, args);
-        if (problem)
-            outcome.problems.push(problem);
-        return outcome;
-    }
-    if (NAME_TAKERS.has(base) && args.some(arg => arg.includes('[') && /[$`]/.test(arg))) {
-        outcome.problems.push(`\`${base}\` evaluates subscripts in variable names, which can run commands`);
-        return outcome;
-    }
-    if (OPAQUE_RUNNERS.has(base)) {
-        outcome.problems.push(`\`${base}\` runs a command in a way that cannot be checked`);
-        return outcome;
-    }
-    if (base === 'busybox') {
-        if (args.length > 0)
-            outcome.commands.push(args);
-        return outcome;
-    }
-    if (base === 'find')
-        return findExec(args, outcome);
-    if (base === 'xargs')
-        return xargs(args, outcome);
-    const spec = Object.hasOwn(WRAPPERS, base) ? WRAPPERS[base] : undefined;
-    if (spec) {
-        const parsed = parseWrapper(base, spec, args);
-        if (typeof parsed === 'string')
-            outcome.problems.push(parsed);
-        else {
-            outcome.assignments.push(...parsed.assignments);
-            if (parsed.command.length > 0)
-                outcome.commands.push(parsed.command);
-        }
-    }
-    return outcome;
-}
-/** A shell is fine only when it runs a script file (which the rules then judge by name). */
-function shellProblem(shell, args) {
-    if (args.some(arg => arg.includes(UNKNOWN))) {
-        return `\`${shell}\` with arguments only known at run time cannot be checked`;
-    }
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index];
-        if (arg === '--')
-            return args[index + 1] === undefined ? stdinShell(shell) : undefined;
-        if (arg === '-')
-            return stdinShell(shell);
-        if (arg.startsWith('--')) {
-            if (arg === '--command' || arg.startsWith('--command='))
-                return commandShell(shell);
-            if (arg === '--rcfile' || arg === '--init-file')
-                index++;
-            continue;
-        }
-        if (arg.startsWith('-') || arg.startsWith('+')) {
-            const letters = arg.slice(1);
-            if (letters.includes('c'))
-                return commandShell(shell);
-            if (letters.includes('s') || letters.includes('i'))
-                return stdinShell(shell);
-            if (letters.includes('o') || letters.includes('O'))
-                index++;
-            continue;
-        }
-        return undefined; // a script file: an ordinary command for the rules
-    }
-    return stdinShell(shell);
-}
-function commandShell(shell) {
-    return `\`${shell} -c\` runs text as a command line, which cannot be checked; run the commands directly`;
-}
-function stdinShell(shell) {
-    return `\`${shell}\` reading commands from its input (a pipe, here-document or here-string) cannot be checked; run the commands directly`;
-}
-/** Skips a wrapper's options; returns the wrapped command or why it cannot be found. */
-function parseWrapper(base, spec, args) {
-    const assignments = [];
-    let index = 0;
-    let operands = spec.operands ?? 0;
-    while (index < args.length) {
-        const arg = args[index];
-        if (arg.includes(UNKNOWN) && operands === 0)
-            return unclear(base, arg);
-        if (arg === '--') {
-            index++;
-            break;
-        }
-        if (arg === '-' && spec.flags.includes('-')) {
-            index++;
-            continue;
-        }
-        if (arg.startsWith('-') && arg !== '-') {
-            if (spec.numericOption && /^-\d+$/.test(arg)) {
-                index++;
-                continue;
-            }
-            const consumed = wrappers_option(base, spec, arg);
-            if (typeof consumed === 'string')
-                return consumed;
-            index += consumed;
-            continue;
-        }
-        if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) {
-            const equals = arg.indexOf('=');
-            assignments.push({ name: arg.slice(0, equals), value: arg.slice(equals + 1) });
-            index++;
-            continue;
-        }
-        if (operands > 0) {
-            operands--;
-            index++;
-            continue;
-        }
-        break;
-    }
-    return { command: args.slice(index), assignments };
-}
-function unclear(base, arg) {
-    return `cannot tell which command \`${base}\` runs with ${JSON.stringify(arg.split(UNKNOWN).join('…'))}`;
-}
-/** How many words an option takes (itself and maybe its value), or why it is refused. */
-function wrappers_option(base, spec, arg) {
-    if (arg.startsWith('--')) {
-        const name = arg.split('=')[0];
-        const refusal = spec.refuse?.[name];
-        if (refusal)
-            return refusal;
-        if (spec.withValue.includes(name))
-            return arg.includes('=') ? 1 : 2;
-        if (spec.flags.includes(arg))
-            return 1;
-        return unclear(base, arg);
-    }
-    // A cluster of short options: `-iu NAME`, `-n5`.
-    for (let at = 1; at < arg.length; at++) {
-        const short = `-${arg[at]}`;
-        const refusal = spec.refuse?.[short];
-        if (refusal)
-            return refusal;
-        if (spec.withValue.includes(short))
-            return at === arg.length - 1 ? 2 : 1;
-        if (!spec.flags.includes(short))
-            return unclear(base, arg);
-    }
-    return 1;
-}
-/** `xargs [options] [command [args]]`: input words are appended, or replace -I's string. */
-function xargs(args, outcome) {
-    let replace;
-    let index = 0;
-    while (index < args.length) {
-        const arg = args[index];
-        if (arg.includes(UNKNOWN)) {
-            outcome.problems.push(unclear('xargs', arg));
-            return outcome;
-        }
-        if (arg === '--') {
-            index++;
-            break;
-        }
-        if (!arg.startsWith('-') || arg === '-')
-            break;
-        let consumed = 1;
-        if (arg === '-I') {
-            replace = args[index + 1];
-            consumed = 2;
-        }
-        else if (arg.startsWith('-I'))
-            replace = arg.slice(2);
-        else if (arg === '--replace')
-            replace = '{}';
-        else if (arg.startsWith('--replace='))
-            replace = arg.slice('--replace='.length);
-        else if (arg.startsWith('-i'))
-            replace = arg.length > 2 ? arg.slice(2) : '{}';
-        else if (/^-[el]/.test(arg) || /^--(eof|max-lines)(=|$)/.test(arg))
-            consumed = 1;
-        else
-            consumed = wrappers_option('xargs', XARGS, arg);
-        if (typeof consumed === 'string') {
-            outcome.problems.push(consumed);
-            return outcome;
-        }
-        index += consumed;
-    }
-    const command = index < args.length ? args.slice(index) : ['echo'];
-    if (replace === undefined) {
-        outcome.commands.push([...command, UNKNOWN]);
-        return outcome;
-    }
-    const marker = replace;
-    if (marker === '' || marker.includes(UNKNOWN) || command[0].includes(marker)) {
-        outcome.problems.push('cannot tell which command `xargs` runs');
-        return outcome;
-    }
-    outcome.commands.push(command.map(word => word.split(marker).join(UNKNOWN)));
-    return outcome;
-}
-/** `find ... -exec cmd {} ;` / `+` (and -execdir, -ok, -okdir): `{}` is a file name. */
-function findExec(args, outcome) {
-    for (let index = 0; index < args.length; index++) {
-        const arg = args[index];
-        if (!['-exec', '-execdir', '-ok', '-okdir'].includes(arg))
-            continue;
-        const command = [];
-        let end = index + 1;
-        let terminated = false;
-        for (; end < args.length; end++) {
-            const word = args[end];
-            if (word === ';' || (word === '+' && command[command.length - 1] === '{}')) {
-                terminated = true;
-                break;
-            }
-            command.push(word);
-        }
-        if (!terminated || command.length === 0) {
-            outcome.problems.push(`\`find ${arg}\` without a complete command cannot be checked`);
-            return outcome;
-        }
-        if (command[0].includes('{}') || command[0].includes(UNKNOWN)) {
-            outcome.problems.push(`the command \`find ${arg}\` runs is only known at run time`);
-            return outcome;
-        }
-        outcome.commands.push(command.map(word => word.split('{}').join(UNKNOWN)));
-        index = end;
-    }
-    return outcome;
-}
-
-;// CONCATENATED MODULE: ./src/policy/shell.ts
-
-
-
-
-const MAX_COMMAND_LINE_LENGTH = 10_000;
-/** mvdan-sh recurses per nesting level: ~2,000 levels overflow the stack, ~500 make Walk crawl. */
-const MAX_NESTING = 100;
-const WALK_DEPTH_LIMIT = 40;
-const REDIRECT_OPERATORS = {
-    54: '>',
-    55: '>>',
-    56: '<',
-    57: '<>',
-    58: '<&',
-    59: '>&',
-    60: '>|',
-    61: '<<',
-    62: '<<-',
-    63: '<<<',
-    64: '&>',
-    65: '&>>'
-};
-/** Node kinds that are never acceptable, wherever they appear (checked again with syntax.Walk). */
-const FORBIDDEN_NODES = {
-    CmdSubst: 'command substitution ($(...) or backticks) runs a command that cannot be checked',
-    ProcSubst: 'process substitution (<(...) or >(...)) runs a command that cannot be checked',
-    ArithmExp: 'arithmetic expansion $((...)) can run commands through array subscripts',
-    ArithmCmd: 'arithmetic commands ((...)) can run commands through array subscripts',
-    LetClause: '`let` can run commands through array subscripts',
-    FuncDecl: 'function definitions change what a command name runs',
-    CoprocClause: '`coproc` runs a command in the background',
-    DeclClause: '`declare`, `export`, `local`, `readonly` and `typeset` change the environment of later commands; put VAR=value in front of the command instead',
-    TestDecl: 'test declarations are not supported'
-};
-let parserModule;
-/**
- * Loads the shell parser. mvdan-sh is 1.8 MB of GopherJS that takes about 60 ms to load, so it is
- * loaded on the first Bash call instead of at start-up: runs that never see one never pay for it.
- * Call (and await) this before `analyzeCommandLine`; it is cheap once loaded.
- */
-async function loadShellParser() {
-    parserModule ??= (await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2914, 23))).default.syntax;
-}
-function syntax() {
-    // Fail closed: analysing without the parser is a programming error, and analyze() turns the
-    // throw into a problem, so the command is denied rather than allowed unchecked.
-    if (!parserModule)
-        throw new Error('the shell parser is not loaded (call loadShellParser first)');
-    return parserModule;
-}
-/**
- * Recent analyses by command line. Parsing is the costly part of a Bash decision (a few ms in the
- * GopherJS parser) and one call is analysed twice (the policy, then the wrapper's check of
- * redirection targets), so the last few lines are kept. Results are frozen: callers share them.
- */
-const recentAnalyses = new Map();
-const RECENT_ANALYSES = 32;
-/** Analyses one Bash command line. Never throws. */
-function analyzeCommandLine(line) {
-    const known = typeof line === 'string' ? recentAnalyses.get(line) : undefined;
-    if (known)
-        return known;
-    const analysis = analyzeUncached(line);
-    // Not kept while the parser is missing: that answer (a problem) is not the line's real one.
-    if (typeof line === 'string' && parserModule) {
-        if (recentAnalyses.size >= RECENT_ANALYSES) {
-            const oldest = recentAnalyses.keys().next().value;
-            if (oldest !== undefined)
-                recentAnalyses.delete(oldest);
-        }
-        recentAnalyses.set(line, deepFreeze(analysis));
-    }
-    return analysis;
-}
-function deepFreeze(value) {
-    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-        Object.freeze(value);
-        for (const child of Object.values(value))
-            deepFreeze(child);
-    }
-    return value;
-}
-function analyzeUncached(line) {
-    const analyzer = new Analyzer();
-    if (typeof line !== 'string') {
-        analyzer.problem('the command is not a string');
-    }
-    else if (line.length > MAX_COMMAND_LINE_LENGTH) {
-        analyzer.problem(`the command line is longer than ${MAX_COMMAND_LINE_LENGTH} characters`);
-    }
-    else if (line.includes('\0')) {
-        analyzer.problem('the command line contains a NUL byte');
-    }
-    else if (roughNesting(line) > MAX_NESTING * 2) {
-        analyzer.problem('the command line is nested too deeply to check');
-    }
-    else {
-        analyzer.analyze(line);
-    }
-    return analyzer.result();
-}
-/** Bracket depth ignoring quotes: a cheap guard before the recursive parser sees the line. */
-function roughNesting(line) {
-    let depth = 0;
-    let max = 0;
-    for (const character of line) {
-        if (character === '(' || character === '{')
-            max = Math.max(max, ++depth);
-        else if ((character === ')' || character === '}') && depth > 0)
-            depth--;
-    }
-    return max;
-}
-class Analyzer {
-    commands = [];
-    redirects = [];
-    problems = new Set();
-    forbidden = new Set();
-    paths = [];
-    changesDirectory = false;
-    maxDepth = 0;
-    /** The line as UTF-8: mvdan-sh positions are byte offsets. */
-    source = Buffer.alloc(0);
-    problem(message) {
-        this.problems.add(message);
-    }
-    result() {
-        if (this.changesDirectory &&
-            (this.redirects.some(redirect => !isDescriptorRedirect(redirect)) || this.paths.length > 0)) {
-            // The targets are resolved against the workspace root; after `cd` they mean other files.
-            this.problem('redirections (and files named by `tee`, `sed -i`, `git -C`...) after `cd`, `pushd` or `popd` cannot be checked');
-        }
-        return {
-            commands: this.commands,
-            redirects: this.redirects,
-            problems: [...this.problems],
-            forbidden: [...this.forbidden],
-            paths: this.paths
-        };
-    }
-    analyze(line) {
-        let file;
-        try {
-            this.source = Buffer.from(line, 'utf8');
-            file = syntax().NewParser().Parse(line, '');
-        }
-        catch (error) {
-            this.problem(parseFailure(error));
-            return;
-        }
-        try {
-            this.statements(file.Stmts, 0);
-            if (this.maxDepth <= WALK_DEPTH_LIMIT) {
-                // Defence in depth: whatever path the walk above took, these never pass. (syntax.Walk
-                // takes seconds to minutes on trees a few hundred levels deep, so only shallow ones.)
-                syntax().Walk(file, node => {
-                    if (node) {
-                        const kind = syntax().NodeType(node);
-                        const reason = Object.hasOwn(FORBIDDEN_NODES, kind) ? FORBIDDEN_NODES[kind] : undefined;
-                        if (reason)
-                            this.problem(reason);
-                    }
-                    return true;
-                });
-            }
-        }
-        catch (error) {
-            this.problem(error instanceof RangeError
-                ? 'the command line is nested too deeply to check'
-                : `the command line could not be analysed (${String(error)})`);
-        }
-    }
-    statements(statements, depth) {
-        for (const statement of statements)
-            this.statement(statement, depth);
-    }
-    statement(statement, depth) {
-        if (depth > MAX_NESTING) {
-            this.maxDepth = Math.max(this.maxDepth, depth);
-            this.problem('the command line is nested too deeply to check');
-            return;
-        }
-        this.maxDepth = Math.max(this.maxDepth, depth);
-        this.statementHeader(statement);
-        if (statement.Cmd)
-            this.command(statement.Cmd, depth + 1);
-    }
-    statementHeader(statement) {
-        if (statement.Background)
-            this.problem('background jobs (&) are not allowed');
-        if (statement.Coprocess)
-            this.problem(FORBIDDEN_NODES.CoprocClause);
-        for (const redirect of statement.Redirs)
-            this.redirect(redirect);
-    }
-    command(node, depth) {
-        const kind = syntax().NodeType(node);
-        switch (kind) {
-            case 'CallExpr':
-                this.call(node);
-                return;
-            case 'BinaryCmd': {
-                // `a && b | c ...` nests to the left, one level per operator: walk the chain in a loop so
-                // a long list of commands does not count as deep nesting.
-                let binary = node;
-                const rights = [];
-                for (;;) {
-                    rights.push(binary.Y);
-                    const left = binary.X;
-                    this.statementHeader(left);
-                    if (left.Cmd && syntax().NodeType(left.Cmd) === 'BinaryCmd') {
-                        binary = left.Cmd;
-                        continue;
-                    }
-                    if (left.Cmd)
-                        this.command(left.Cmd, depth);
-                    break;
-                }
-                // syntax.Walk does recurse once per operator: count the chain for its depth limit.
-                this.maxDepth = Math.max(this.maxDepth, depth + rights.length);
-                for (const right of rights.reverse())
-                    this.statement(right, depth);
-                return;
-            }
-            case 'Subshell':
-            case 'Block':
-                this.statements(node.Stmts, depth);
-                return;
-            case 'IfClause': {
-                let clause = node;
-                let branches = 0;
-                while (clause) {
-                    this.statements(clause.Cond, depth);
-                    this.statements(clause.Then, depth);
-                    clause = clause.Else;
-                    branches++;
-                }
-                this.maxDepth = Math.max(this.maxDepth, depth + branches);
-                return;
-            }
-            case 'WhileClause': {
-                const loop = node;
-                this.statements(loop.Cond, depth);
-                this.statements(loop.Do, depth);
-                return;
-            }
-            case 'ForClause': {
-                const loop = node;
-                if (syntax().NodeType(loop.Loop) !== 'WordIter') {
-                    this.problem('C-style for loops use arithmetic, which can run commands');
-                    return;
-                }
-                for (const item of loop.Loop.Items)
-                    this.word(item, 'data');
-                this.statements(loop.Do, depth);
-                return;
-            }
-            case 'CaseClause': {
-                const clause = node;
-                this.word(clause.Word, 'data');
-                for (const item of clause.Items) {
-                    for (const pattern of item.Patterns)
-                        this.word(pattern, 'data');
-                    this.statements(item.Stmts, depth);
-                }
-                return;
-            }
-            case 'TimeClause': {
-                const clause = node;
-                if (clause.Stmt)
-                    this.statement(clause.Stmt, depth);
-                return;
-            }
-            case 'TestClause':
-                this.test(node.X, depth);
-                return;
-            default:
-                this.problem(FORBIDDEN_NODES[kind] ?? `\`${kind}\` constructs are not supported`);
-        }
-    }
-    /** `[[ ... ]]`: no command runs, but `-eq` and friends evaluate `a[$(cmd)]` in operands. */
-    test(node, depth) {
-        if (depth > MAX_NESTING) {
-            this.maxDepth = Math.max(this.maxDepth, depth);
-            this.problem('the command line is nested too deeply to check');
-            return;
-        }
-        const kind = syntax().NodeType(node);
-        if (kind === 'BinaryTest') {
-            const test = node;
-            this.test(test.X, depth + 1);
-            this.test(test.Y, depth + 1);
-        }
-        else if (kind === 'UnaryTest' || kind === 'ParenTest') {
-            this.test(node.X, depth + 1);
-        }
-        else if (kind === 'Word') {
-            const text = this.word(node, 'data');
-            if (text !== undefined && /\[/.test(text) && /[$`]/.test(text)) {
-                this.problem('[[ ]] operands with subscripts and $ or ` can run commands');
-            }
-        }
-        else {
-            this.problem(`\`${kind}\` in [[ ]] is not supported`);
-        }
-    }
-    call(call) {
-        for (const assign of call.Assigns)
-            this.assignment(assign);
-        if (call.Args.length === 0)
-            return;
-        const argv = [];
-        for (const word of call.Args) {
-            const text = this.word(word, 'argument');
-            if (text === undefined)
-                return;
-            argv.push(text);
-        }
-        if (argv[0]?.includes(UNKNOWN)) {
-            this.problem(`the command name ${this.sourceOf(call.Args[0])} is only known at run time (variable, glob, brace or tilde expansion); write the command name literally`);
-            return;
-        }
-        this.simpleCommand(argv, undefined, 0);
-    }
-    assignment(assign) {
-        const name = assign.Name?.Value ?? '';
-        if (assign.Index || assign.Array) {
-            this.problem(`array assignments (${name}[...]= or ${name}=(...)) can run commands through subscripts`);
-            return;
-        }
-        const value = assign.Value ? this.word(assign.Value, 'assignment') : '';
-        if (value === undefined)
-            return;
-        this.checkAssignment(name, value);
-    }
-    /** `NAME=value` in front of a command, alone, or after `env`/`sudo`. */
-    checkAssignment(name, value) {
-        const sensitive = sensitiveVariable(name);
-        if (sensitive)
-            this.problem(`setting ${name} is not allowed: ${sensitive}`);
-        else if (value.includes(UNKNOWN)) {
-            this.problem(`the value assigned to ${name} is only known at run time; use a plain value`);
-        }
-    }
-    /** Records a command and whatever it runs in turn. */
-    simpleCommand(argv, via, depth) {
-        const name = argv[0];
-        if (name === undefined)
-            return;
-        if (name.includes(UNKNOWN)) {
-            this.problem(`the command name \`${name.split(UNKNOWN).join('…')}\` is only known at run time; write the command name literally`);
-            return;
-        }
-        // What the program does with its arguments: inline code, git's configuration, files it writes.
-        const program = checkProgram(argv);
-        const matched = program.argv ?? argv;
-        const command = { argv: matched, text: matched.join(' ') };
-        if (program.argv)
-            command.written = argv.join(' ');
-        if (via)
-            command.via = via;
-        this.commands.push(command);
-        for (const problem of program.problems)
-            this.problem(problem);
-        for (const refusal of program.forbidden)
-            this.forbidden.add(refusal);
-        for (const path of program.paths) {
-            if (path.target.includes(UNKNOWN) || path.target === '') {
-                this.problem(`the file \`${path.source}\` names is only known at run time; write the path literally`);
-            }
-            else
-                this.paths.push(path);
-        }
-        if (depth > 8) {
-            this.problem('commands wrapped more than 8 levels deep are not supported');
-            return;
-        }
-        const base = programName(name);
-        if (base === 'cd' || base === 'pushd' || base === 'popd')
-            this.changesDirectory = true;
-        const outcome = unwrapCommand(argv);
-        for (const problem of outcome.problems)
-            this.problem(problem);
-        for (const assignment of outcome.assignments) {
-            this.checkAssignment(assignment.name, assignment.value);
-        }
-        for (const inner of outcome.commands)
-            this.simpleCommand(inner, base, depth + 1);
-    }
-    /** A node's text as written, quoted for a message. */
-    sourceOf(node) {
-        const text = this.source.subarray(node.Pos().Offset(), node.End().Offset()).toString('utf8');
-        return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
-    }
-    redirect(redirect) {
-        const op = REDIRECT_OPERATORS[redirect.Op] ?? `operator ${redirect.Op}`;
-        const fd = redirect.N?.Value;
-        if (op === '<<' || op === '<<-') {
-            // The body of an unquoted here-document is expanded: $(...) inside it runs.
-            if (redirect.Hdoc)
-                this.word(redirect.Hdoc, 'data');
-            return;
-        }
-        if (!redirect.Word) {
-            this.problem(`redirection ${op} has no target`);
-            return;
-        }
-        if (op === '<<<') {
-            this.word(redirect.Word, 'data');
-            return;
-        }
-        const target = this.word(redirect.Word, 'target');
-        if (target === undefined)
-            return;
-        if (target.includes(UNKNOWN)) {
-            this.problem(`the redirection target ${this.sourceOf(redirect.Word)} is only known at run time; write the path literally`);
-            return;
-        }
-        if (!(op in OPERATOR_NAMES)) {
-            this.problem(`redirection ${op} is not supported`);
-            return;
-        }
-        if (op === '<&' && !/^(\d+|-)$/.test(target)) {
-            this.problem(`redirection <&${target} is not supported`);
-            return;
-        }
-        this.redirects.push(fd === undefined ? { op, target } : { op, target, fd });
-    }
-    /**
-     * The word after quote removal, with UNKNOWN where it depends on run time; undefined (and a
-     * problem recorded) when part of it runs code.
-     */
-    word(word, mode) {
-        const characters = [];
-        let ok = true;
-        const fail = (message) => {
-            this.problem(message);
-            ok = false;
-        };
-        const pushAll = (text, quoted) => {
-            for (const value of text)
-                characters.push({ value, quoted });
-        };
-        for (const part of word.Parts) {
-            const kind = syntax().NodeType(part);
-            if (kind === 'Lit') {
-                unquoteBare(part.Value, characters);
-            }
-            else if (kind === 'SglQuoted') {
-                const quoted = part;
-                if (!quoted.Dollar)
-                    pushAll(quoted.Value, true);
-                else {
-                    const decoded = decodeAnsiC(quoted.Value);
-                    if (decoded === undefined)
-                        fail(`the $'...' string ${JSON.stringify(quoted.Value)} uses escapes that are not supported`);
-                    else
-                        pushAll(decoded, true);
-                }
-            }
-            else if (kind === 'DblQuoted') {
-                const quoted = part;
-                if (quoted.Dollar)
-                    fail('$"..." strings are translated at run time and cannot be checked');
-                for (const inner of quoted.Parts) {
-                    const innerKind = syntax().NodeType(inner);
-                    if (innerKind === 'Lit')
-                        pushAll(unescapeDoubleQuoted(inner.Value), true);
-                    else if (innerKind === 'ParamExp') {
-                        if (this.parameter(inner))
-                            characters.push(UNKNOWN);
-                        else
-                            ok = false;
-                    }
-                    else
-                        fail(FORBIDDEN_NODES[innerKind] ?? `\`${innerKind}\` inside double quotes is not supported`);
-                }
-            }
-            else if (kind === 'ParamExp') {
-                if (this.parameter(part))
-                    characters.push(UNKNOWN);
-                else
-                    ok = false;
-            }
-            else if (kind === 'ExtGlob' || kind === 'BraceExp') {
-                characters.push(UNKNOWN);
-            }
-            else {
-                fail(FORBIDDEN_NODES[kind] ?? `\`${kind}\` in a word is not supported`);
-            }
-        }
-        if (!ok)
-            return undefined;
-        if (mode === 'argument' || mode === 'target') {
-            markTilde(characters, true);
-            markBraces(characters);
-            markGlobs(characters);
-        }
-        else if (mode === 'assignment') {
-            markTilde(characters, false);
-        }
-        return characters.map(character => (character === UNKNOWN ? UNKNOWN : character.value)).join('');
-    }
-    /** Plain `$name` / `${name}` only: the operators inside `${...}` can run or hide commands. */
-    parameter(expansion) {
-        const plain = !expansion.Excl &&
-            !expansion.Length &&
-            !expansion.Width &&
-            !expansion.Index &&
-            !expansion.Slice &&
-            !expansion.Repl &&
-            !expansion.Names &&
-            !expansion.Exp;
-        if (!plain) {
-            this.problem('parameter expansions with operators (${x:-...}, ${!x}, ${x/...}) are not allowed');
-        }
-        return plain;
-    }
-}
-const OPERATOR_NAMES = {
-    '>': true,
-    '>>': true,
-    '>|': true,
-    '&>': true,
-    '&>>': true,
-    '<': true,
-    '<>': true,
-    '>&': true,
-    '<&': true
-};
-/** `2>&1`, `>&2`, `<&0`, `>&-`: between descriptors, no file involved. */
-function isDescriptorRedirect(redirect) {
-    return (redirect.op === '>&' || redirect.op === '<&') && /^(\d+|-)$/.test(redirect.target);
-}
-function parseFailure(error) {
-    if (error instanceof RangeError)
-        return 'the command line is nested too deeply to check';
-    const parseError = error;
-    const message = parseError && typeof parseError.Error === 'function' ? parseError.Error() : String(error);
-    return `the command line is not valid Bash (${message})`;
-}
-/** Unquoted literal: a backslash quotes the next character; backslash-newline disappears. */
-function unquoteBare(raw, characters) {
-    const chars = [...raw];
-    for (let index = 0; index < chars.length; index++) {
-        const value = chars[index];
-        if (value === '\\' && index + 1 < chars.length) {
-            const next = chars[++index];
-            if (next !== '\n')
-                characters.push({ value: next, quoted: true });
-        }
-        else {
-            characters.push({ value, quoted: false });
-        }
-    }
-}
-/** Inside double quotes a backslash only escapes $ ` " \ and newline. */
-function unescapeDoubleQuoted(raw) {
-    return raw.replace(/\\([$`"\\\n])/g, (_match, escaped) => escaped === '\n' ? '' : escaped);
-}
-const SIMPLE_ESCAPES = {
-    a: '\x07',
-    b: '\b',
-    e: '\x1b',
-    E: '\x1b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-    v: '\v',
-    '\\': '\\',
-    "'": "'",
-    '"': '"',
-    '?': '?'
-};
-/** `$'...'` escapes; undefined for forms not decoded here (which then deny). */
-function decodeAnsiC(raw) {
-    let result = '';
-    for (let index = 0; index < raw.length; index++) {
-        const character = raw[index];
-        if (character !== '\\') {
-            result += character;
-            continue;
-        }
-        const next = raw[index + 1];
-        if (next === undefined)
-            return undefined;
-        const simple = SIMPLE_ESCAPES[next];
-        if (simple !== undefined) {
-            result += simple;
-            index++;
-            continue;
-        }
-        const rest = raw.slice(index + 1);
-        const numeric = /^([0-7]{1,3})/.exec(rest) ??
-            /^x([0-9a-fA-F]{1,2})/.exec(rest) ??
-            /^u([0-9a-fA-F]{1,4})/.exec(rest) ??
-            /^U([0-9a-fA-F]{1,8})/.exec(rest);
-        if (!numeric)
-            return undefined;
-        const digits = numeric[1];
-        const code = Number.parseInt(digits, /^[0-7]/.test(rest) ? 8 : 16);
-        if (code === 0 || code > 0x10ffff)
-            return undefined;
-        result += String.fromCodePoint(code);
-        index += numeric[0].length;
-    }
-    return result;
-}
-/** `~`, `~user` at the start (and, for arguments, after `=` or `:`) expand to a home directory. */
-function markTilde(characters, afterEquals) {
-    for (let index = 0; index < characters.length; index++) {
-        const character = characters[index];
-        if (character === UNKNOWN ||
-            character === undefined ||
-            character.quoted ||
-            character.value !== '~') {
-            continue;
-        }
-        const previous = characters[index - 1];
-        const atStart = index === 0 ||
-            (previous !== undefined &&
-                previous !== UNKNOWN &&
-                !previous.quoted &&
-                (previous.value === ':' || (afterEquals && previous.value === '=')));
-        if (!atStart)
-            continue;
-        let end = index + 1;
-        while (end < characters.length) {
-            const next = characters[end];
-            if (next === UNKNOWN || next === undefined || next.value === '/' || next.value === ':')
-                break;
-            end++;
-        }
-        characters.splice(index, end - index, UNKNOWN);
-    }
-}
-/** `{a,b}` and `{1..3}` (unquoted) expand to several words. */
-function markBraces(characters) {
-    const bare = (index, value) => {
-        const character = characters[index];
-        return (character !== undefined &&
-            character !== UNKNOWN &&
-            !character.quoted &&
-            character.value === value);
-    };
-    const open = characters.findIndex((_character, index) => bare(index, '{'));
-    if (open < 0)
-        return;
-    let close = -1;
-    for (let index = characters.length - 1; index > open; index--) {
-        if (bare(index, '}')) {
-            close = index;
-            break;
-        }
-    }
-    if (close < 0)
-        return;
-    let expands = false;
-    for (let index = open + 1; index < close; index++) {
-        if (bare(index, ',') || (bare(index, '.') && bare(index + 1, '.')))
-            expands = true;
-    }
-    if (expands)
-        characters.splice(open, close - open + 1, UNKNOWN);
-}
-/** Unquoted `*`, `?` and `[...]` expand to file names. */
-function markGlobs(characters) {
-    for (let index = 0; index < characters.length; index++) {
-        const character = characters[index];
-        if (character === UNKNOWN || character === undefined || character.quoted)
-            continue;
-        if (character.value === '*' || character.value === '?') {
-            characters.splice(index, 1, UNKNOWN);
-        }
-        else if (character.value === '[') {
-            const close = characters.findIndex((next, at) => at > index + 1 && next !== UNKNOWN && next.value === ']');
-            if (close > 0)
-                characters.splice(index, close - index + 1, UNKNOWN);
-        }
-    }
-}
-/**
- * Why assigning `name` in front of a command is refused, or undefined. A deny-list by nature:
- * these names make an allowed program load or run other code (PATH, LD_PRELOAD, GIT_PAGER,
- * NODE_OPTIONS=--require, BASH_ENV, HOME pointing at a planted .gitconfig, ...).
- */
-function sensitiveVariable(name) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        return 'not a plain variable name';
-    const upper = name.toUpperCase();
-    if (SENSITIVE_NAMES.has(upper))
-        return 'it changes which programs or configuration run';
-    if (SENSITIVE_PREFIXES.some(prefix => upper.startsWith(prefix))) {
-        return 'it changes which programs or configuration run';
-    }
-    if (SENSITIVE_SUFFIXES.some(suffix => upper.endsWith(suffix))) {
-        return 'it changes which programs or configuration run';
-    }
-    return undefined;
-}
-const SENSITIVE_NAMES = new Set([
-    'PATH',
-    'IFS',
-    'ENV',
-    'BASH_ENV',
-    'CDPATH',
-    'GLOBIGNORE',
-    'SHELLOPTS',
-    'BASHOPTS',
-    'PS4',
-    'PROMPT_COMMAND',
-    'HOME',
-    'SHELL',
-    'EDITOR',
-    'VISUAL',
-    'PAGER',
-    'MANPAGER',
-    'BROWSER',
-    'TMPDIR',
-    'ZDOTDIR',
-    'LESSOPEN',
-    'LESSCLOSE',
-    'CC',
-    'CXX',
-    'CPP',
-    'LD',
-    'AR',
-    'MAKE',
-    'MAKEFLAGS',
-    'MFLAGS',
-    'RUSTC',
-    'RUSTC_WRAPPER'
-]);
-const SENSITIVE_PREFIXES = [
-    'LD_',
-    'DYLD_',
-    'GIT_',
-    'BASH_FUNC_',
-    'XDG_',
-    'NODE_',
-    'NPM_',
-    'YARN_',
-    'PNPM_',
-    'COREPACK_',
-    'PYTHON',
-    'PIP_',
-    'PERL',
-    'RUBY',
-    'GEM_',
-    'BUNDLE_',
-    'JAVA_',
-    '_JAVA_',
-    'JDK_',
-    'MAVEN_',
-    'GRADLE_',
-    'CARGO_',
-    'RUSTUP_',
-    'GO',
-    'SSH_',
-    'GPG',
-    'GNUPG',
-    'DOCKER_',
-    'KUBECONFIG',
-    'AWS_',
-    'GH_',
-    'GITHUB_',
-    'OPENSSL_',
-    'SSL_',
-    'CURL_',
-    'HTTP',
-    'HTTPS_',
-    'NO_PROXY',
-    'ALL_PROXY'
-];
-const SENSITIVE_SUFFIXES = [
-    'PATH',
-    '_OPTIONS',
-    '_OPTS',
-    'OPT',
-    'FLAGS',
-    '_HOME',
-    '_COMMAND',
-    '_CMD',
-    '_SHELL',
-    '_EDITOR',
-    '_PAGER',
-    '_PROGRAM',
-    '_PRELOAD',
-    '_CONFIG',
-    'RC',
-    '_ASKPASS',
-    'PROXY',
-    '_HOOK',
-    '_HOOKS'
-];
-
-;// CONCATENATED MODULE: ./src/policy/decide.ts
-/**
- * The permission decision: a pure function of (rules, tool call, workspace) that says allow, ask
- * or deny, names the rule that decided and tells the model why in one sentence. Deny beats ask,
- * ask beats allow, and nothing matched means deny. It never throws and never touches the file
- * system: odd input is a denial the model can read and correct.
- */
-
-
-
-
-
-
-/** Decides one tool call under the rules of `task` (its sections replace those of defaults). */
-function decide(policy, task, call, workspace) {
-    return decideWithRules(rulesFor(policy, task), call, workspace);
-}
-/** The same decision for rules already resolved (e.g. `policy.defaults` when no task is given). */
-function decideWithRules(rules, call, workspace) {
-    const input = isRecord(call.input) ? call.input : undefined;
-    switch (call.tool) {
-        case 'Read':
-            return decidePath(rules, 'read', input?.file_path, 'file_path', workspace, call.tool);
-        case 'Write':
-        case 'Edit':
-            return decidePath(rules, 'write', input?.file_path, 'file_path', workspace, call.tool);
-        case 'Glob':
-        case 'Grep':
-            return decideSearch(rules, call.tool, input, workspace);
-        case 'Bash':
-            return decideBash(rules, input?.command, workspace);
-        case 'ReviewComment':
-            // A finding quotes and judges a file's content, so it follows the read rules: a review must
-            // not become a way to talk about a file the agent may not read (e.g. `.env`).
-            return decidePath(rules, 'read', input?.file_path, 'file_path', workspace, call.tool);
-        default:
-            return deny('default: deny', `\`${String(call.tool)}\` is not a tool this policy governs (Bash, Read, Write, Edit, Glob, Grep, ReviewComment), so it is denied.`);
-    }
-}
-/**
- * Whether a workspace-relative file may be read: Glob and Grep drop every result for which this is
- * false. Only `allow` counts: an `ask` file cannot be approved in the middle of a search.
- */
-function canReadPath(rules, relativePath) {
-    if (relativePath.includes('\0'))
-        return false;
-    const normalised = external_node_path_.posix.normalize(relativePath).replace(/^(\.\/)+/, '');
-    if (normalised === '..' || normalised.startsWith('../') || external_node_path_.posix.isAbsolute(normalised))
-        return false;
-    return pathDecision(rules.read, 'read', normalised, 'Read').decision === 'allow';
-}
-function decidePath(rules, section, path, field, workspace, tool) {
-    if (typeof path !== 'string' || path === '') {
-        return deny('default: deny', `${tool} needs \`${field}\`, a path inside the workspace.`);
-    }
-    const resolved = workspaceRelative(workspace, path);
-    if (!resolved.ok) {
-        return deny('confinement', `${capitalise(resolved.reason)}; ${tool} only works on files inside the workspace.`);
-    }
-    return pathDecision(rules[section], section, resolved.relative, tool);
-}
-function pathDecision(set, section, relative, tool) {
-    const shown = `\`${relative}\``;
-    if (section === 'write' && isInsideGitDirectory(relative)) {
-        return deny('protected: .git', `${shown} is inside .git, which no tool may change (hooks and config there would run code); change files in the working tree instead.`);
-    }
-    const denied = firstPathMatch(set.deny, relative, true);
-    if (denied !== undefined) {
-        return deny(`${section}.deny: ${denied}`, `${shown} matches the ${section} deny rule \`${denied}\` of this policy, so ${tool} may not ${verb(section)} it; leave it alone or ask the user.`);
-    }
-    const asked = firstPathMatch(set.ask, relative, true);
-    if (asked !== undefined) {
-        return ask(`${section}.ask: ${asked}`, `${tool} on ${shown} needs a maintainer's approval (${section} ask rule \`${asked}\`).`);
-    }
-    const allowed = firstPathMatch(set.allow, relative);
-    if (allowed !== undefined) {
-        return allow(`${section}.allow: ${allowed}`, `${shown} is allowed by the ${section} rule \`${allowed}\`.`);
-    }
-    return deny('default: deny', `${shown} is not allowed by the ${section} rules of this policy (${allowedList(set.allow)}); ${section === 'write' ? 'write' : 'read'} an allowed path instead or ask the user.`);
-}
-/**
- * Glob and Grep search a directory (default: the workspace root). Allowed when the directory is
- * not denied itself and some read.allow pattern could match something beneath it; each result is
- * then filtered through `canReadPath`, so a search never reveals a denied file.
- */
-function decideSearch(rules, tool, input, workspace) {
-    if (!input)
-        return deny('default: deny', `${tool} needs an input object with \`pattern\`.`);
-    for (const field of tool === 'Glob' ? ['pattern'] : ['glob']) {
-        const value = input[field];
-        if (typeof value === 'string' && leavesWorkspace(value)) {
-            return deny('confinement', `The ${field} \`${value}\` reaches outside the workspace; search inside it instead.`);
-        }
-    }
-    const path = input.path === undefined || input.path === null ? '.' : input.path;
-    if (typeof path !== 'string' || path === '') {
-        return deny('default: deny', `${tool} needs \`path\` to be a directory inside the workspace (or left out).`);
-    }
-    const resolved = workspaceRelative(workspace, path);
-    if (!resolved.ok) {
-        return deny('confinement', `${capitalise(resolved.reason)}; ${tool} only searches inside the workspace.`);
-    }
-    const directory = resolved.relative;
-    const read = rules.read;
-    const shown = `\`${directory}\``;
-    if (directory !== '.') {
-        const denied = firstPathMatch(read.deny, directory, true);
-        if (denied !== undefined) {
-            return deny(`read.deny: ${denied}`, `${shown} matches the read deny rule \`${denied}\` of this policy, so ${tool} may not search it; search elsewhere or ask the user.`);
-        }
-        const asked = firstPathMatch(read.ask, directory, true);
-        if (asked !== undefined) {
-            return ask(`read.ask: ${asked}`, `${tool} in ${shown} needs a maintainer's approval (read ask rule \`${asked}\`).`);
-        }
-    }
-    const reaching = read.allow.find(pattern => reachesUnder(pattern, directory));
-    if (reaching !== undefined) {
-        return allow(`read.allow: ${reaching}`, `${tool} in ${shown} is allowed by the read rule \`${reaching}\`; results are filtered by the read rules.`);
-    }
-    return deny('default: deny', `Nothing in ${shown} is allowed by the read rules of this policy (${allowedList(read.allow)}); search an allowed path instead.`);
-}
-/** Whether `pattern` could match `directory` or a path beneath it (overshooting is harmless). */
-function reachesUnder(pattern, directory) {
-    if (directory === '.')
-        return true;
-    if (pathMatches(pattern, directory))
-        return true;
-    const base = globBase(pattern);
-    if (base === '')
-        return true;
-    return base === directory || base.startsWith(`${directory}/`) || directory.startsWith(`${base}/`);
-}
-function leavesWorkspace(pattern) {
-    return pattern.includes('\0') || pattern.startsWith('/') || pattern.split('/').includes('..');
-}
-function decideBash(rules, command, workspace) {
-    if (typeof command !== 'string' || command.trim() === '') {
-        return deny('default: deny', 'Bash needs `command`, a non-empty command line.');
-    }
-    const analysis = analyzeCommandLine(command);
-    if (analysis.problems.length > 0) {
-        const [first, ...rest] = analysis.problems;
-        const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-        return deny('bash: unanalysable', `This command line cannot be checked before it runs: ${first}${more}.`);
-    }
-    if (analysis.forbidden.length > 0) {
-        const [first, ...rest] = analysis.forbidden;
-        const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
-        return deny('bash: forbidden', `This command line does what no rule can allow: ${first}${more}.`);
-    }
-    if (analysis.commands.length === 0 && analysis.redirects.length === 0) {
-        return deny('default: deny', 'This command line runs no command.');
-    }
-    const parts = [
-        ...analysis.commands.map(entry => commandPart(rules.bash, entry)),
-        ...analysis.redirects
-            .filter(redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target))
-            .flatMap(redirect => redirectParts(rules, redirect, workspace)),
-        ...analysis.paths
-            .filter(path => !HARMLESS_DEVICES.has(path.target))
-            .flatMap(path => commandPathParts(rules, path, workspace))
-    ];
-    // A named deny rule tells the model more than `default: deny`, so it is reported first.
-    const denials = parts.filter(part => part.decision.decision === 'deny');
-    const denied = denials.find(part => part.rule !== 'default: deny') ?? denials[0];
-    if (denied)
-        return denied.decision;
-    const asked = parts.find(part => part.decision.decision === 'ask');
-    if (asked)
-        return asked.decision;
-    const decidingRules = [...new Set(parts.map(part => part.rule))];
-    return allow(decidingRules.join('; '), `Every command and redirection is allowed by this policy (${decidingRules.join('; ')}).`);
-}
-const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
-/**
- * The files a Bash command line redirects to or from, for the caller that can look at the file
- * system: the decision above is pure and judges names, so a symlink inside the workspace that
- * points out of it (`out -> /tmp`, then `> out/x`) must be caught by resolving the real path.
- */
-function redirectedFiles(command) {
-    const analysis = analyzeCommandLine(command);
-    return [
-        ...analysis.redirects
-            .filter(redirect => !isDescriptorRedirect(redirect) && !HARMLESS_DEVICES.has(redirect.target))
-            .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) })),
-        // Files commands write (`tee`, `sed -i`) and folders git works in (`git -C`): their real
-        // paths must stay in the workspace (and out of .git) as well.
-        ...analysis.paths
-            .filter(path => !HARMLESS_DEVICES.has(path.target))
-            .map(path => ({ target: path.target, forWrite: path.access === 'write' }))
-    ];
-}
-function commandPart(set, command) {
-    const text = command.text;
-    // Deny and ask also look at the bare program name (`/usr/bin/git push` is `git push`), in lower
-    // case too (on macOS `GIT push` runs git), and at the words as written (`git -C . push`).
-    const name = command.argv[0] ?? '';
-    const rest = command.argv.slice(1);
-    const variants = [
-        ...new Set([
-            text,
-            [name.slice(name.lastIndexOf('/') + 1), ...rest].join(' '),
-            [programName(name), ...rest].join(' '),
-            ...(command.written === undefined ? [] : [command.written])
-        ])
-    ];
-    const shown = `\`${truncate(displayCommand(command.written ?? text))}\`${command.via ? ` (run by \`${command.via}\`)` : ''}`;
-    const couldMatch = (pattern) => variants.some(variant => commandMatchesForSome(pattern, variant));
-    const denied = set.deny.find(couldMatch);
-    if (denied !== undefined) {
-        const rule = `bash.deny: ${denied}`;
-        return {
-            rule,
-            decision: deny(rule, `${shown} matches the bash deny rule \`${denied}\` of this policy; do without it or ask the user.`)
-        };
-    }
-    const asked = set.ask.find(couldMatch);
-    if (asked !== undefined) {
-        const rule = `bash.ask: ${asked}`;
-        return {
-            rule,
-            decision: ask(rule, `${shown} needs a maintainer's approval (bash ask rule \`${asked}\`); the call is recorded as pending.`)
-        };
-    }
-    const allowed = set.allow.find(pattern => commandMatchesForAll(pattern, text));
-    if (allowed !== undefined) {
-        const rule = `bash.allow: ${allowed}`;
-        return { rule, decision: allow(rule, `${shown} is allowed by the bash rule \`${allowed}\`.`) };
-    }
-    return {
-        rule: 'default: deny',
-        decision: deny('default: deny', `${shown} is not allowed by the bash rules of this policy (${allowedList(set.allow)}). Use an allowed command or ask the user.`)
-    };
-}
-const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '>&', '<>']);
-const READ_OPERATORS = new Set(['<', '<>']);
-function redirectParts(rules, redirect, workspace) {
-    const parts = [];
-    const label = `redirection ${redirect.fd ?? ''}${redirect.op}${redirect.target}`;
-    const resolved = workspaceRelative(workspace, redirect.target);
-    if (!resolved.ok) {
-        return [
-            {
-                rule: 'confinement',
-                decision: deny('confinement', `The ${label} reaches outside the workspace (${resolved.reason}); redirect to a file inside it, or to /dev/null.`)
-            }
-        ];
-    }
-    const sections = [];
-    if (WRITE_OPERATORS.has(redirect.op))
-        sections.push('write');
-    if (READ_OPERATORS.has(redirect.op))
-        sections.push('read');
-    for (const section of sections) {
-        const decision = pathDecision(rules[section], section, resolved.relative, 'Bash');
-        parts.push({
-            rule: decision.rule,
-            decision: decision.decision === 'allow'
-                ? decision
-                : { ...decision, reason: `In the ${label}: ${decision.reason}` }
-        });
-    }
-    return parts;
-}
-/** A file a command writes (`tee`, `sed -i`, `find -fprint`) or a folder git works in. */
-function commandPathParts(rules, path, workspace) {
-    const label = `\`${path.source}\` ${path.access === 'directory' ? 'folder' : 'file'} ${path.target}`;
-    const resolved = workspaceRelative(workspace, path.target);
-    if (!resolved.ok) {
-        return [
-            {
-                rule: 'confinement',
-                decision: deny('confinement', `The ${label} is outside the workspace (${resolved.reason}); use a path inside it.`)
-            }
-        ];
-    }
-    if (path.access === 'directory') {
-        if (path.source === 'git --work-tree' && isInsideGitDirectory(resolved.relative)) {
-            return [
-                {
-                    rule: 'protected: .git',
-                    decision: deny('protected: .git', `The ${label} is inside .git, where git would write files that run code; use the working tree.`)
-                }
-            ];
-        }
-        return [];
-    }
-    const section = path.access === 'write' ? 'write' : 'read';
-    const decision = pathDecision(rules[section], section, resolved.relative, 'Bash');
-    return [
-        {
-            rule: decision.rule,
-            decision: decision.decision === 'allow'
-                ? decision
-                : { ...decision, reason: `For the ${label}: ${decision.reason}` }
-        }
-    ];
-}
-function allowedList(patterns) {
-    if (patterns.length === 0)
-        return 'nothing is allowed';
-    const shown = patterns.slice(0, 8).join(', ');
-    return `allowed: ${shown}${patterns.length > 8 ? `, and ${patterns.length - 8} more` : ''}`;
-}
-function verb(section) {
-    return section === 'write' ? 'change' : 'read';
-}
-function truncate(text) {
-    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function allow(rule, reason) {
-    return { decision: 'allow', rule, reason };
-}
-function ask(rule, reason) {
-    return { decision: 'ask', rule, reason };
-}
-function deny(rule, reason) {
-    return { decision: 'deny', rule, reason };
-}
-
+// EXTERNAL MODULE: ./src/policy/decide.ts
+var decide = __nccwpck_require__(24708);
+// EXTERNAL MODULE: ./src/policy/rules.ts
+var policy_rules = __nccwpck_require__(91821);
+// EXTERNAL MODULE: ./src/policy/shell.ts + 1 modules
+var shell = __nccwpck_require__(4841);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./src/policy/match.ts
+var match = __nccwpck_require__(6563);
 // EXTERNAL MODULE: ./src/policy/types.ts
-var types = __nccwpck_require__(3943);
+var types = __nccwpck_require__(63943);
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /**
  * The policy file: YAML in, a validated `Policy` out. Every problem in a file is collected and
@@ -35799,7 +33171,7 @@ const EMPTY_RULE_SET = { allow: [], ask: [], deny: [] };
  * checkout (`.env` files, private keys) are unreadable at any depth, because a prompt-injected
  * model that can read them can also quote them into a pull request.
  */
-const DEFAULT_POLICY = load_deepFreeze({
+const DEFAULT_POLICY = deepFreeze({
     version: 1,
     defaults: {
         read: {
@@ -35990,7 +33362,7 @@ class Validator {
                 this.report(offset, `${label}: ${problem}`);
                 return;
             }
-            patterns.push(kind === 'path' ? normalisePathPattern(item.value) : normaliseCommandPattern(item.value));
+            patterns.push(kind === 'path' ? normalisePathPattern(item.value) : (0,match/* normaliseCommandPattern */.UT)(item.value));
         });
         return patterns;
     }
@@ -36115,7 +33487,7 @@ function pathPatternProblem(pattern) {
         return `"${pattern}" contains .. (patterns are relative to the workspace and cannot leave it)`;
     }
     try {
-        globBase(pattern);
+        (0,match/* globBase */.EI)(pattern);
     }
     catch (error) {
         return `"${pattern}" is not a valid glob: ${(0,errors/* errorMessage */.g)(error)}`;
@@ -36140,10 +33512,10 @@ function normalisePathPattern(pattern) {
 function clone(value) {
     return structuredClone(value);
 }
-function load_deepFreeze(value) {
+function deepFreeze(value) {
     if (value && typeof value === 'object') {
         for (const inner of Object.values(value))
-            load_deepFreeze(inner);
+            deepFreeze(inner);
         Object.freeze(value);
     }
     return value;
@@ -36161,9 +33533,9 @@ function canonicalJson(value) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
 ;// CONCATENATED MODULE: ./src/tools/tool.ts
 /** Thrown by `parse` when the model sent a bad input; the message tells the model how to fix it. */
 class ToolInputError extends Error {
@@ -36366,7 +33738,7 @@ async function runBash(input, context) {
         }
     };
     for (const stream of [child.stdout, child.stderr]) {
-        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        const decoder = new external_node_string_decoder_.StringDecoder('utf8');
         stream.on('data', (chunk) => output.push(decoder.write(chunk)));
         stream.on('end', () => output.push(decoder.end()));
     }
@@ -36443,7 +33815,7 @@ async function settlesWithin(promise, ms) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/tools/files.ts
 
 
@@ -36565,6 +33937,8 @@ const FILE_PATH_FIELD = {
     description: 'The file: relative to the workspace root, or absolute inside it.'
 };
 
+// EXTERNAL MODULE: ./src/policy/paths.ts
+var paths = __nccwpck_require__(40786);
 ;// CONCATENATED MODULE: ./src/tools/workspace.ts
 
 
@@ -36670,7 +34044,7 @@ function exists(candidate) {
 }
 function hasGitSegment(relative) {
     // Case-insensitive: on macOS and Windows `.GIT/config` is `.git/config` (and `.git.`, `git~1`).
-    return isInsideGitDirectory(relative);
+    return (0,paths/* isInsideGitDirectory */.W5)(relative);
 }
 function outside(filePath, root) {
     return new ConfinementError(`${filePath} is outside the workspace (${root}). Use a path inside it, relative to the ` +
@@ -36843,8 +34217,11 @@ function snippet(content, changed) {
     return out.join('\n');
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(14006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
+var ignore = __nccwpck_require__(70298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/tools/walk.ts
 
@@ -37463,7 +34840,7 @@ function contentLines(file, before, after, numbered) {
 }
 
 // EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __nccwpck_require__(481);
+var external_node_readline_ = __nccwpck_require__(80481);
 ;// CONCATENATED MODULE: ./src/tools/read.ts
 
 
@@ -37927,7 +35304,7 @@ async function runToolCall(call, deps) {
         const result = { type: 'tool_result', tool_use_id: call.id, content: shown };
         if (isError)
             result.is_error = true;
-        return { result, decision: decision ?? run_tool_deny('internal', 'No decision was made.'), pending };
+        return { result, decision: decision ?? deny('internal', 'No decision was made.'), pending };
     };
     const refuse = (made, content) => {
         recordCall(made);
@@ -37938,7 +35315,7 @@ async function runToolCall(call, deps) {
     if (tool === undefined) {
         const names = [...deps.tools.keys()].join(', ');
         const reason = `There is no tool named "${call.name}"; the tools are ${names}.`;
-        return refuse(run_tool_deny('unknown-tool', reason), reason);
+        return refuse(deny('unknown-tool', reason), reason);
     }
     let parsed;
     try {
@@ -37946,7 +35323,7 @@ async function runToolCall(call, deps) {
     }
     catch (error) {
         const reason = `Invalid input for ${tool.name}: ${(0,errors/* errorMessage */.g)(error)}`;
-        return refuse(run_tool_deny('invalid-input', reason), `${reason} Fix the input and call ${tool.name} again.`);
+        return refuse(deny('invalid-input', reason), `${reason} Fix the input and call ${tool.name} again.`);
     }
     // 2. Confine the path. Whatever the rules say, a path out of the workspace is denied.
     let policyInput = parsed;
@@ -37968,19 +35345,19 @@ async function runToolCall(call, deps) {
             const reason = error instanceof ConfinementError
                 ? error.message
                 : `${requested} could not be checked: ${(0,errors/* errorMessage */.g)(error)}`;
-            return refuse(run_tool_deny('confinement', reason), `Permission denied: ${reason}`);
+            return refuse(deny('confinement', reason), `Permission denied: ${reason}`);
         }
     }
     // The same for the files a Bash line redirects to: the policy judged their names, this checks
     // where they really lead (a symlink in the workspace can point anywhere).
     if (tool.name === 'Bash') {
-        for (const { target, forWrite } of redirectedFiles(parsed.command)) {
+        for (const { target, forWrite } of (0,decide/* redirectedFiles */.$y)(parsed.command)) {
             try {
                 resolveInWorkspace(deps.context.workspace, target, { forWrite });
             }
             catch (error) {
                 const reason = `the redirection to ${target} leaves the workspace or cannot be checked: ${(0,errors/* errorMessage */.g)(error)}`;
-                return refuse(run_tool_deny('confinement', reason), `Permission denied: ${reason}`);
+                return refuse(deny('confinement', reason), `Permission denied: ${reason}`);
             }
         }
     }
@@ -37990,7 +35367,7 @@ async function runToolCall(call, deps) {
         made = deps.decide(tool.name, policyInput);
     }
     catch (error) {
-        made = run_tool_deny('policy-error', `The policy could not decide this call: ${(0,errors/* errorMessage */.g)(error)}`);
+        made = deny('policy-error', `The policy could not decide this call: ${(0,errors/* errorMessage */.g)(error)}`);
     }
     recordCall(made);
     if (made.decision === 'deny') {
@@ -38074,7 +35451,7 @@ async function runToolCalls(calls, deps) {
 function runCancelled(signal) {
     return signal?.aborted === true;
 }
-function run_tool_deny(rule, reason) {
+function deny(rule, reason) {
     return { decision: 'deny', rule, reason };
 }
 function numberField(input, key) {
@@ -38529,7 +35906,7 @@ function spawnProbe(argv, env) {
 // EXTERNAL MODULE: ./src/sandbox/redact.ts
 var sandbox_redact = __nccwpck_require__(1018);
 // EXTERNAL MODULE: ./src/session/events.ts
-var events = __nccwpck_require__(4455);
+var events = __nccwpck_require__(84455);
 ;// CONCATENATED MODULE: ./src/session/writer.ts
 
 
@@ -38715,10 +36092,11 @@ function cutString(text, maxChars) {
 
 
 
+
 async function runTask(options) {
     const now = options.now ?? Date.now;
     const workspace = (0,external_node_fs_.realpathSync)(options.workspace);
-    const rules = rulesFor(options.policy, options.task);
+    const rules = (0,policy_rules/* rulesFor */.N)(options.policy, options.task);
     const redact = (0,sandbox_redact/* createRedactor */.lY)(options.secrets ?? []);
     // Every progress line is redacted too: it can quote the model's text or a tool's input.
     const log = (line) => options.log?.(redact(line));
@@ -38764,15 +36142,74 @@ async function runTask(options) {
     const toolContext = {
         workspace,
         readFiles: new Map(),
-        canRead: (relativePath) => canReadPath(rules, relativePath),
+        canRead: (relativePath) => (0,decide/* canReadPath */.WJ)(rules, relativePath),
         childEnv,
         isolation,
         review: options.review
     };
     const limits = options.policy.limits;
     const timeoutMinutes = options.limits?.timeoutMinutes ?? limits['timeout-minutes'];
-    const messages = [{ role: 'user', content: redact(options.prompt) }];
+    let messages = [{ role: 'user', content: redact(options.prompt) }];
+    let alreadyRecorded = 0;
+    let approvedRules = new Set();
+    const decideCall = (tool, input) => {
+        const made = (0,decide/* decide */.LD)(options.policy, options.task, { tool, input }, workspace);
+        // `/claw approve all`: later calls under the same `ask` rule need no second approval.
+        if (made.decision === 'ask' && approvedRules.has(made.rule)) {
+            return { ...made, decision: 'allow', rule: `approved: ${made.rule}` };
+        }
+        return made;
+    };
+    const execute = async (calls, signal, decideOne = decideCall) => {
+        if (calls.some(call => call.name === 'Bash'))
+            await (0,shell/* loadShellParser */.sA)();
+        return runToolCalls(calls, {
+            tools,
+            decide: decideOne,
+            context: toolContext,
+            redact,
+            record,
+            signal
+        });
+    };
     try {
+        if (options.resume !== undefined) {
+            const resumed = prepareResume(options.resume);
+            for (const event of resumed.copied)
+                session.append(event);
+            const { approval, by } = options.resume;
+            record({
+                type: 'resume',
+                kind: approval ?? 'follow-up',
+                by,
+                ...(options.resume.request ? { request: options.resume.request } : {}),
+                at: new Date(now()).toISOString()
+            });
+            if (resumed.workspace !== undefined)
+                await options.restoreWorkspace?.(resumed.workspace);
+            messages = resumed.messages;
+            alreadyRecorded = resumed.recorded;
+            if (approval === 'approve-all')
+                approvedRules = new Set(resumed.pendingRules);
+            if (approval === 'deny') {
+                replaceResults(messages, resumed.pending.map(call => ({
+                    type: 'tool_result',
+                    tool_use_id: call.id,
+                    content: `A maintainer (@${by}) denied this call. Do not try it again; go on without it.`,
+                    is_error: true
+                })));
+            }
+            else if (approval !== undefined) {
+                // Exactly the calls that waited run now, allowed by the maintainer's answer.
+                const outcomes = await execute(resumed.pending, options.signal, (tool, input) => {
+                    const made = (0,decide/* decide */.LD)(options.policy, options.task, { tool, input }, workspace);
+                    if (made.decision !== 'ask')
+                        return made;
+                    return { ...made, decision: 'allow', rule: `approved by @${by}: ${made.rule}` };
+                });
+                replaceResults(messages, outcomes.map(outcome => outcome.result));
+            }
+        }
         const result = await runAgent({
             model: options.model,
             modelName: options.modelName,
@@ -38780,6 +36217,7 @@ async function runTask(options) {
             system: redact(buildSystemPrompt({ task: options.task, workspace })),
             tools: toolDefinitions(offered),
             messages,
+            alreadyRecorded,
             limits: {
                 maxTurns: options.limits?.maxTurns ?? limits['max-turns'],
                 maxCostUsd: options.limits?.maxCostUsd ?? limits['max-cost-usd'],
@@ -38791,16 +36229,7 @@ async function runTask(options) {
             signal: options.signal,
             now,
             executeCalls: async (calls, signal) => {
-                if (calls.some(call => call.name === 'Bash'))
-                    await loadShellParser();
-                const outcomes = await runToolCalls(calls, {
-                    tools,
-                    decide: (tool, input) => decide(options.policy, options.task, { tool, input }, workspace),
-                    context: toolContext,
-                    redact,
-                    record,
-                    signal
-                });
+                const outcomes = await execute(calls, signal);
                 return outcomes.map(outcome => ({
                     result: outcome.result,
                     pending: outcome.pending,
@@ -38808,6 +36237,11 @@ async function runTask(options) {
                 }));
             }
         });
+        if (result.status === 'needs-approval' && options.snapshotWorkspace !== undefined) {
+            const saved = await options.snapshotWorkspace();
+            if (saved !== undefined)
+                record(saved);
+        }
         return { ...result, sessionPath: session.path };
     }
     finally {
@@ -38822,11 +36256,13 @@ function describeCall(tool, input, decision) {
 }
 
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
+var constants = __nccwpck_require__(27242);
 // EXTERNAL MODULE: ./src/git/credentials.ts
-var git_credentials = __nccwpck_require__(4110);
+var git_credentials = __nccwpck_require__(64110);
 // EXTERNAL MODULE: ./src/sandbox/secrets.ts
-var sandbox_secrets = __nccwpck_require__(6062);
+var sandbox_secrets = __nccwpck_require__(56062);
+// EXTERNAL MODULE: ./src/git/repo.ts
+var repo = __nccwpck_require__(14134);
 ;// CONCATENATED MODULE: ./src/action/credential-state.ts
 /**
  * The git credentials main takes out of the repository's config, saved for the post step so that
@@ -38893,6 +36329,7 @@ function key(material) {
 
 
 
+
 /** How each way a run can end maps to the action's `conclusion` output. */
 const CONCLUSION_OF = {
     success: 'success',
@@ -38920,17 +36357,7 @@ const runAgentTask = async (settings, workspace, options) => {
  */
 async function runAgentRequest(settings, workspace, options, request) {
     const task = request.task;
-    const policyFile = (0,external_node_path_.resolve)(workspace, settings.policyPath);
-    let policy = DEFAULT_POLICY;
-    if ((0,external_node_fs_.existsSync)(policyFile)) {
-        policy = loadPolicyFile(policyFile);
-    }
-    else if (settings.policyPath !== constants/* Defaults */.Hw.Policy) {
-        // A policy the workflow names but that is not there is a mistake, not a choice of the
-        // read-only default: say so instead of running with rules nobody wrote.
-        throw new errors/* UserError */.y(`Input "${constants/* Inputs */.G0.Policy}" names ${settings.policyPath}, but there is no such file in the workspace. ` +
-            `Check the path, or remove the input to use ${constants/* Defaults */.Hw.Policy} (or the built-in read-only policy without it).`);
-    }
+    const policy = loadRunPolicy(settings, workspace);
     core/* info */.pq(`claw: ${task} with ${settings.model}; policy: ${policy.source}`);
     const credentials = await takeAwayCredentials(workspace, settings);
     try {
@@ -38948,7 +36375,7 @@ async function runAgentRequest(settings, workspace, options, request) {
         const redact = (0,sandbox_redact/* createRedactor */.lY)(secrets);
         // Loaded only here: a run that skips never pays for the SDK's start-up.
         const model = lazyModelClient(async () => {
-            const { createAnthropicClient } = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7265));
+            const { createAnthropicClient } = await Promise.all(/* import() */[__nccwpck_require__.e(483), __nccwpck_require__.e(265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57265));
             return createAnthropicClient({
                 apiKey: settings.anthropicApiKey,
                 baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
@@ -38975,7 +36402,12 @@ async function runAgentRequest(settings, workspace, options, request) {
             env: process.env,
             ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
             ...(request.review === undefined ? {} : { review: request.review }),
-            ...(request.readOnly === true ? { readOnly: true } : {})
+            ...(request.readOnly === true ? { readOnly: true } : {}),
+            ...(request.resume === undefined ? {} : { resume: request.resume }),
+            // A paused run's edits must survive the runner: they go into the session, and the run that
+            // resumes it (on a fresh checkout) puts them back first.
+            snapshotWorkspace: () => snapshotWorkspace(workspace),
+            restoreWorkspace: saved => restoreWorkspace(workspace, saved)
         });
         return {
             result: {
@@ -38996,6 +36428,24 @@ async function runAgentRequest(settings, workspace, options, request) {
         await giveBackCredentials(credentials);
     }
 }
+async function snapshotWorkspace(workspace) {
+    const git = new repo/* Git */.TU({ cwd: workspace });
+    const base = await git.headSha();
+    if (base === undefined || !(await git.hasChanges()))
+        return undefined;
+    return { type: 'workspace', base, patch: await git.workingTreePatch() };
+}
+async function restoreWorkspace(workspace, saved) {
+    const git = new repo/* Git */.TU({ cwd: workspace });
+    const head = await git.headSha();
+    // On the same commit the patch applies as it was made; on a newer one, a three-way merge.
+    const args = head === saved.base ? ['apply', '--binary'] : ['apply', '--binary', '--3way'];
+    const applied = await git.exec(args, { input: saved.patch });
+    if (applied.exitCode !== 0) {
+        throw new errors/* UserError */.y(`The paused run's changes (made on ${saved.base.slice(0, 12)}) do not apply to the checkout at ${head?.slice(0, 12) ?? 'no commit'}: ${applied.stderr.trim().split('\n')[0] ?? ''}. Start again with a new "/claw" request.`);
+    }
+    core/* info */.pq(`claw: put back the paused run's changes to the working tree (made on ${saved.base.slice(0, 12)}).`);
+}
 /**
  * Takes the credentials actions/checkout persisted out of the repository's config (see
  * src/git/credentials.ts) and saves them, sealed, for the post step before the agent starts.
@@ -39014,6 +36464,19 @@ async function takeAwayCredentials(workspace, settings) {
     core/* info */.pq(`claw: took ${credentials.removed} persisted git credential(s) out of the repository's config for the agent run; they are put back after it.`);
     return credentials;
 }
+/** The policy a run in `workspace` goes by: the `policy` input's file, or the read-only default. */
+function loadRunPolicy(settings, workspace) {
+    const policyFile = (0,external_node_path_.resolve)(workspace, settings.policyPath);
+    if ((0,external_node_fs_.existsSync)(policyFile))
+        return loadPolicyFile(policyFile);
+    if (settings.policyPath !== constants/* Defaults */.Hw.Policy) {
+        // A policy the workflow names but that is not there is a mistake, not a choice of the
+        // read-only default: say so instead of running with rules nobody wrote.
+        throw new errors/* UserError */.y(`Input "${constants/* Inputs */.G0.Policy}" names ${settings.policyPath}, but there is no such file in the workspace. ` +
+            `Check the path, or remove the input to use ${constants/* Defaults */.Hw.Policy} (or the built-in read-only policy without it).`);
+    }
+    return DEFAULT_POLICY;
+}
 /** Puts the credentials back; a failure is a warning, and the post step tries again. */
 async function giveBackCredentials(credentials) {
     if (credentials.removed === 0)
@@ -39031,7 +36494,7 @@ async function giveBackCredentials(credentials) {
 
 /***/ }),
 
-/***/ 7242:
+/***/ 27242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39085,6 +36548,11 @@ const State = {
     /** Absolute path of the session transcript this run writes; the post step uploads it. */
     SessionFile: 'session-file',
     /**
+     * The name(s) of the workflow artifact the post step uploads the session as, one per line
+     * (src/session/artifact-store.ts `sessionArtifactName`); empty: no upload.
+     */
+    SessionArtifact: 'session-artifact',
+    /**
      * The git credentials taken out of the repository's config for the agent run, sealed (see
      * src/action/credential-state.ts); empty once main has put them back. The post step restores
      * them when main was killed before it could.
@@ -39117,7 +36585,7 @@ const API_KEY_ENVIRONMENT_VARIABLE = 'ANTHROPIC_API_KEY';
 
 /***/ }),
 
-/***/ 3916:
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39155,7 +36623,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 4110:
+/***/ 64110:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39163,13 +36631,13 @@ function errorMessage(error) {
 /* harmony export */   Gg: () => (/* binding */ removePersistedCredentials)
 /* harmony export */ });
 /* unused harmony exports restoreCredentials, quoteConfigValue */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /**
  * The git credential actions/checkout leaves behind, taken away from the agent for its run.
@@ -39403,7 +36871,3150 @@ function git(cwd, args) {
 
 /***/ }),
 
-/***/ 3943:
+/***/ 14134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   XS: () => (/* binding */ GitError),
+/* harmony export */   mR: () => (/* binding */ NETWORK_TIMEOUT_MS)
+/* harmony export */ });
+/* unused harmony exports CLAW_IDENTITY, GITHUB_ACTIONS_IDENTITY, DEFAULT_TIMEOUT_MS, EMPTY_TREE */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Plain `git` over one working directory, for delivery (commit, push, patch).
+ *
+ * Every call is `git` started without a shell, with an explicit environment, no stdin unless
+ * given, and a timeout that kills the whole process group (a push starts `git-remote-https` and
+ * `pack-objects`; killing only the parent would leave them running). Failures become a
+ * `GitError` whose message is one line: the command and what git printed on stderr.
+ *
+ * Delivery runs after the agent, in a workspace the agent could write to, and a push carries the
+ * credential in the environment of the git process and of everything it starts. So every call
+ * switches off what would run code named by the repository's own config: hooks (a `pre-push`
+ * hook the agent's `npm test` planted would read the header from its environment), the
+ * fsmonitor, credential helpers and askpass programs, external diff and textconv drivers, and
+ * commit signing. Filters (`filter.*.clean`, e.g. git-lfs) still run on `git add`: they are how a
+ * repository stores its files, and the policy keeps the agent out of `.git/`.
+ */
+
+
+/**
+ * The default author and committer of claw's commits. No GitHub account can own this address
+ * (`[` is not allowed in a login), so GitHub links the commit to nobody; the requester is credited
+ * with a `Co-authored-by` trailer.
+ */
+const CLAW_IDENTITY = {
+    name: 'claw[bot]',
+    email: 'claw[bot]@users.noreply.github.com'
+};
+/** The identity GitHub shows for commits pushed with the workflow's `GITHUB_TOKEN`. */
+const GITHUB_ACTIONS_IDENTITY = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com'
+};
+/** Local operations (status, add, commit, rebase, diff). */
+const DEFAULT_TIMEOUT_MS = 2 * 60_000;
+/** Operations that talk to a remote (push, fetch, ls-remote). */
+const NETWORK_TIMEOUT_MS = 5 * 60_000;
+/** Output beyond this is an error rather than an unbounded buffer (a patch of a huge tree). */
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** The empty tree: what `HEAD` is compared with before the first commit. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+/** A git command that failed: the message is one line, `git <args> failed (...): <stderr>`. */
+class GitError extends Error {
+    args;
+    exitCode;
+    stderr;
+    stdout;
+    name = 'GitError';
+    constructor(message, 
+    /** The arguments after `git` (never holds a credential: those go in the environment). */
+    args, 
+    /** The exit status, or undefined when git did not exit on its own (timeout, signal). */
+    exitCode, 
+    /** What git printed on stderr, redacted. */
+    stderr, 
+    /** What git printed on stdout, redacted (`push --porcelain` reports there). */
+    stdout) {
+        super(message);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.stdout = stdout;
+    }
+}
+/**
+ * Config given on every command line (`-c` beats every config file): see the file comment.
+ * `core.hooksPath=/dev/null` stops hooks in `.git/hooks` and any configured hooks path.
+ */
+const HARDENING = [
+    'core.hooksPath=/dev/null',
+    'core.fsmonitor=false',
+    // An empty value clears the list of helpers gathered from the config files.
+    'credential.helper=',
+    'core.askPass=',
+    'commit.gpgSign=false',
+    'tag.gpgSign=false',
+    'push.gpgSign=false',
+    'push.followTags=false',
+    'push.recurseSubmodules=no',
+    'rebase.autoStash=false',
+    'rebase.updateRefs=false',
+    'core.quotePath=true',
+    'color.ui=false'
+].flatMap(setting => ['-c', setting]);
+/** Set on every command: nothing waits for a human, and messages are in English (parsed below). */
+const FIXED_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GCM_INTERACTIVE: 'never',
+    GIT_EDITOR: 'true',
+    GIT_SEQUENCE_EDITOR: 'true',
+    GIT_PAGER: 'cat',
+    PAGER: 'cat',
+    LC_ALL: 'C',
+    LANGUAGE: 'C'
+};
+class Git {
+    cwd;
+    author;
+    committer;
+    baseEnv;
+    timeoutMs;
+    executable;
+    constructor(options) {
+        this.cwd = options.cwd;
+        this.author = options.author ?? CLAW_IDENTITY;
+        this.committer = options.committer ?? this.author;
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.executable = options.executable ?? 'git';
+        this.baseEnv = {};
+        for (const [name, value] of Object.entries(options.env ?? process.env)) {
+            if (value !== undefined && !name.toUpperCase().startsWith('GIT_'))
+                this.baseEnv[name] = value;
+        }
+    }
+    /** Runs git and returns its stdout; throws a `GitError` when it exits with a non-zero status. */
+    async run(args, options = {}) {
+        const output = await this.exec(args, options);
+        if (output.exitCode !== 0) {
+            throw gitError(args, output.exitCode, output, options.secrets ?? []);
+        }
+        return output.stdout;
+    }
+    /**
+     * Runs git and returns its exit status and output whatever the status (for commands whose
+     * status is an answer, like `diff --quiet`). Throws a `GitError` only when git could not be
+     * started, timed out, or printed more than the output limit.
+     */
+    exec(args, options = {}) {
+        const env = {
+            ...this.baseEnv,
+            ...FIXED_ENV,
+            GIT_AUTHOR_NAME: this.author.name,
+            GIT_AUTHOR_EMAIL: this.author.email,
+            GIT_COMMITTER_NAME: this.committer.name,
+            GIT_COMMITTER_EMAIL: this.committer.email,
+            ...options.env
+        };
+        const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+        const secrets = options.secrets ?? [];
+        return new Promise((resolve, reject) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(this.executable, [...HARDENING, ...args], {
+                cwd: this.cwd,
+                env,
+                stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+                // Its own process group, so a timeout can end git and every helper it started.
+                detached: true
+            });
+            const stdout = [];
+            const stderr = [];
+            let bytes = 0;
+            let failure;
+            const kill = (reason) => {
+                failure ??= reason;
+                try {
+                    if (child.pid !== undefined)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    // Already gone.
+                }
+            };
+            const collect = (chunks) => (chunk) => {
+                bytes += chunk.length;
+                if (bytes > MAX_OUTPUT_BYTES)
+                    kill(`printed more than ${MAX_OUTPUT_BYTES} bytes`);
+                else
+                    chunks.push(chunk);
+            };
+            child.stdout?.on('data', collect(stdout));
+            child.stderr?.on('data', collect(stderr));
+            const timer = setTimeout(() => kill(`timed out after ${timeoutMs} ms`), timeoutMs);
+            child.on('error', error => {
+                clearTimeout(timer);
+                reject(new GitError(`git ${describe(args)} could not start: ${redact(error.message, secrets)}`, args, undefined, '', ''));
+            });
+            child.on('close', (code, signal) => {
+                clearTimeout(timer);
+                const output = {
+                    exitCode: code ?? -1,
+                    stdout: Buffer.concat(stdout).toString('utf8'),
+                    stderr: Buffer.concat(stderr).toString('utf8')
+                };
+                if (failure !== undefined || code === null) {
+                    reject(gitError(args, undefined, output, secrets, failure ?? `killed by ${signal}`));
+                    return;
+                }
+                resolve(output);
+            });
+            if (options.input !== undefined && child.stdin !== null) {
+                // git may exit before reading everything (an early error); that is reported on close.
+                child.stdin.on('error', () => undefined);
+                child.stdin.end(options.input);
+            }
+        });
+    }
+    /** The branch HEAD is on, or undefined when HEAD is detached. */
+    async currentBranch() {
+        const output = await this.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+        if (output.exitCode === 1)
+            return undefined;
+        if (output.exitCode !== 0)
+            throw gitError(['symbolic-ref', 'HEAD'], output.exitCode, output, []);
+        return output.stdout.trim();
+    }
+    /** The commit HEAD points at, or undefined before the first commit. */
+    async headSha() {
+        const output = await this.exec(['rev-parse', '--quiet', '--verify', 'HEAD^{commit}']);
+        if (output.exitCode !== 0)
+            return undefined;
+        return output.stdout.trim();
+    }
+    /** The full name of a commit (`rev-parse --verify <rev>^{commit}`). */
+    async resolveCommit(revision) {
+        return (await this.run(['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`])).trim();
+    }
+    /**
+     * Whether the working tree differs from HEAD: modified, deleted, staged or untracked files
+     * (each untracked file, not only its folder), leaving out what `.gitignore` ignores.
+     */
+    async hasChanges() {
+        const status = await this.run([
+            'status',
+            '--porcelain=v1',
+            '-z',
+            '--untracked-files=all',
+            '--ignored=no'
+        ]);
+        return status !== '';
+    }
+    /**
+     * The working tree against HEAD as one patch `git apply` takes: modified, deleted and
+     * untracked files (not ignored ones), binary files included. Built in a temporary index, so
+     * the repository's own index is left as it was.
+     */
+    async workingTreePatch() {
+        const gitDir = (await this.run(['rev-parse', '--absolute-git-dir'])).trim();
+        const index = `${gitDir}/claw-patch-index-${process.pid}-${Date.now()}`;
+        const env = { GIT_INDEX_FILE: index };
+        try {
+            const head = await this.headSha();
+            if (head === undefined)
+                await this.run(['read-tree', '--empty'], { env });
+            else
+                await this.run(['read-tree', head], { env });
+            await this.run(['add', '--all'], { env });
+            return await this.run([
+                'diff',
+                '--cached',
+                '--binary',
+                '--no-ext-diff',
+                '--no-textconv',
+                '--no-color',
+                head ?? EMPTY_TREE
+            ], { env });
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(index, { force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(`${index}.lock`, { force: true });
+        }
+    }
+    /**
+     * The default branch of `remote` as the clone knows it (`refs/remotes/<remote>/HEAD`, which
+     * `git clone` sets), or else as the remote says (`ls-remote --symref`, with `runOptions`
+     * carrying the credential). actions/checkout does not set `<remote>/HEAD`, and the event
+     * payload's `repository.default_branch` is usually the better source in the action.
+     */
+    async defaultBranch(remote = 'origin', runOptions = {}) {
+        const local = await this.exec([
+            'symbolic-ref',
+            '--quiet',
+            '--short',
+            `refs/remotes/${remote}/HEAD`
+        ]);
+        const prefix = `${remote}/`;
+        if (local.exitCode === 0 && local.stdout.trim().startsWith(prefix)) {
+            return local.stdout.trim().slice(prefix.length);
+        }
+        const listed = await this.run(['ls-remote', '--symref', '--end-of-options', remote, 'HEAD'], {
+            timeoutMs: NETWORK_TIMEOUT_MS,
+            ...runOptions
+        });
+        const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(listed);
+        if (match?.[1] === undefined) {
+            throw new GitError(`the remote ${remote} does not name a default branch (no symbolic HEAD)`, ['ls-remote', '--symref', remote, 'HEAD'], 0, '', listed);
+        }
+        return match[1];
+    }
+}
+function gitError(args, exitCode, output, secrets, reason) {
+    const stderr = redact(output.stderr, secrets);
+    const stdout = redact(output.stdout, secrets);
+    const status = reason ?? `exit ${exitCode ?? '?'}`;
+    const detail = oneLine(stderr) || oneLine(stdout);
+    return new GitError(`git ${describe(args)} failed (${status})${detail === '' ? '' : `: ${detail}`}`, args, exitCode, stderr, stdout);
+}
+/** The command for a message: arguments joined, URLs without any user or password in them. */
+function describe(args) {
+    return redact(args.join(' '), []);
+}
+/** Lines joined with ` | `, blank lines and git's `hint:` lines dropped. */
+function oneLine(text) {
+    return text
+        .split(/\r?\n|\r/)
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('hint:'))
+        .join(' | ');
+}
+/** Replaces each secret, and any `user:password@` in a URL, with `***`. */
+function redact(text, secrets) {
+    let result = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@');
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length >= 4)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 24708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ redirectedFiles),
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   WJ: () => (/* binding */ canReadPath)
+/* harmony export */ });
+/* unused harmony export decideWithRules */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6563);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(40786);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(91821);
+/* harmony import */ var _programs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9469);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4841);
+/**
+ * The permission decision: a pure function of (rules, tool call, workspace) that says allow, ask
+ * or deny, names the rule that decided and tells the model why in one sentence. Deny beats ask,
+ * ask beats allow, and nothing matched means deny. It never throws and never touches the file
+ * system: odd input is a denial the model can read and correct.
+ */
+
+
+
+
+
+
+/** Decides one tool call under the rules of `task` (its sections replace those of defaults). */
+function decide(policy, task, call, workspace) {
+    return decideWithRules((0,_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .rulesFor */ .N)(policy, task), call, workspace);
+}
+/** The same decision for rules already resolved (e.g. `policy.defaults` when no task is given). */
+function decideWithRules(rules, call, workspace) {
+    const input = isRecord(call.input) ? call.input : undefined;
+    switch (call.tool) {
+        case 'Read':
+            return decidePath(rules, 'read', input?.file_path, 'file_path', workspace, call.tool);
+        case 'Write':
+        case 'Edit':
+            return decidePath(rules, 'write', input?.file_path, 'file_path', workspace, call.tool);
+        case 'Glob':
+        case 'Grep':
+            return decideSearch(rules, call.tool, input, workspace);
+        case 'Bash':
+            return decideBash(rules, input?.command, workspace);
+        case 'ReviewComment':
+            // A finding quotes and judges a file's content, so it follows the read rules: a review must
+            // not become a way to talk about a file the agent may not read (e.g. `.env`).
+            return decidePath(rules, 'read', input?.file_path, 'file_path', workspace, call.tool);
+        default:
+            return deny('default: deny', `\`${String(call.tool)}\` is not a tool this policy governs (Bash, Read, Write, Edit, Glob, Grep, ReviewComment), so it is denied.`);
+    }
+}
+/**
+ * Whether a workspace-relative file may be read: Glob and Grep drop every result for which this is
+ * false. Only `allow` counts: an `ask` file cannot be approved in the middle of a search.
+ */
+function canReadPath(rules, relativePath) {
+    if (relativePath.includes('\0'))
+        return false;
+    const normalised = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(relativePath).replace(/^(\.\/)+/, '');
+    if (normalised === '..' || normalised.startsWith('../') || node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(normalised))
+        return false;
+    return pathDecision(rules.read, 'read', normalised, 'Read').decision === 'allow';
+}
+function decidePath(rules, section, path, field, workspace, tool) {
+    if (typeof path !== 'string' || path === '') {
+        return deny('default: deny', `${tool} needs \`${field}\`, a path inside the workspace.`);
+    }
+    const resolved = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRelative */ .Uc)(workspace, path);
+    if (!resolved.ok) {
+        return deny('confinement', `${capitalise(resolved.reason)}; ${tool} only works on files inside the workspace.`);
+    }
+    return pathDecision(rules[section], section, resolved.relative, tool);
+}
+function pathDecision(set, section, relative, tool) {
+    const shown = `\`${relative}\``;
+    if (section === 'write' && (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isInsideGitDirectory */ .W5)(relative)) {
+        return deny('protected: .git', `${shown} is inside .git, which no tool may change (hooks and config there would run code); change files in the working tree instead.`);
+    }
+    const denied = (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .firstPathMatch */ .vY)(set.deny, relative, true);
+    if (denied !== undefined) {
+        return deny(`${section}.deny: ${denied}`, `${shown} matches the ${section} deny rule \`${denied}\` of this policy, so ${tool} may not ${verb(section)} it; leave it alone or ask the user.`);
+    }
+    const asked = (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .firstPathMatch */ .vY)(set.ask, relative, true);
+    if (asked !== undefined) {
+        return ask(`${section}.ask: ${asked}`, `${tool} on ${shown} needs a maintainer's approval (${section} ask rule \`${asked}\`).`);
+    }
+    const allowed = (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .firstPathMatch */ .vY)(set.allow, relative);
+    if (allowed !== undefined) {
+        return allow(`${section}.allow: ${allowed}`, `${shown} is allowed by the ${section} rule \`${allowed}\`.`);
+    }
+    return deny('default: deny', `${shown} is not allowed by the ${section} rules of this policy (${allowedList(set.allow)}); ${section === 'write' ? 'write' : 'read'} an allowed path instead or ask the user.`);
+}
+/**
+ * Glob and Grep search a directory (default: the workspace root). Allowed when the directory is
+ * not denied itself and some read.allow pattern could match something beneath it; each result is
+ * then filtered through `canReadPath`, so a search never reveals a denied file.
+ */
+function decideSearch(rules, tool, input, workspace) {
+    if (!input)
+        return deny('default: deny', `${tool} needs an input object with \`pattern\`.`);
+    for (const field of tool === 'Glob' ? ['pattern'] : ['glob']) {
+        const value = input[field];
+        if (typeof value === 'string' && leavesWorkspace(value)) {
+            return deny('confinement', `The ${field} \`${value}\` reaches outside the workspace; search inside it instead.`);
+        }
+    }
+    const path = input.path === undefined || input.path === null ? '.' : input.path;
+    if (typeof path !== 'string' || path === '') {
+        return deny('default: deny', `${tool} needs \`path\` to be a directory inside the workspace (or left out).`);
+    }
+    const resolved = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRelative */ .Uc)(workspace, path);
+    if (!resolved.ok) {
+        return deny('confinement', `${capitalise(resolved.reason)}; ${tool} only searches inside the workspace.`);
+    }
+    const directory = resolved.relative;
+    const read = rules.read;
+    const shown = `\`${directory}\``;
+    if (directory !== '.') {
+        const denied = (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .firstPathMatch */ .vY)(read.deny, directory, true);
+        if (denied !== undefined) {
+            return deny(`read.deny: ${denied}`, `${shown} matches the read deny rule \`${denied}\` of this policy, so ${tool} may not search it; search elsewhere or ask the user.`);
+        }
+        const asked = (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .firstPathMatch */ .vY)(read.ask, directory, true);
+        if (asked !== undefined) {
+            return ask(`read.ask: ${asked}`, `${tool} in ${shown} needs a maintainer's approval (read ask rule \`${asked}\`).`);
+        }
+    }
+    const reaching = read.allow.find(pattern => reachesUnder(pattern, directory));
+    if (reaching !== undefined) {
+        return allow(`read.allow: ${reaching}`, `${tool} in ${shown} is allowed by the read rule \`${reaching}\`; results are filtered by the read rules.`);
+    }
+    return deny('default: deny', `Nothing in ${shown} is allowed by the read rules of this policy (${allowedList(read.allow)}); search an allowed path instead.`);
+}
+/** Whether `pattern` could match `directory` or a path beneath it (overshooting is harmless). */
+function reachesUnder(pattern, directory) {
+    if (directory === '.')
+        return true;
+    if ((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .pathMatches */ .rg)(pattern, directory))
+        return true;
+    const base = (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .globBase */ .EI)(pattern);
+    if (base === '')
+        return true;
+    return base === directory || base.startsWith(`${directory}/`) || directory.startsWith(`${base}/`);
+}
+function leavesWorkspace(pattern) {
+    return pattern.includes('\0') || pattern.startsWith('/') || pattern.split('/').includes('..');
+}
+function decideBash(rules, command, workspace) {
+    if (typeof command !== 'string' || command.trim() === '') {
+        return deny('default: deny', 'Bash needs `command`, a non-empty command line.');
+    }
+    const analysis = (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .analyzeCommandLine */ .ge)(command);
+    if (analysis.problems.length > 0) {
+        const [first, ...rest] = analysis.problems;
+        const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+        return deny('bash: unanalysable', `This command line cannot be checked before it runs: ${first}${more}.`);
+    }
+    if (analysis.forbidden.length > 0) {
+        const [first, ...rest] = analysis.forbidden;
+        const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
+        return deny('bash: forbidden', `This command line does what no rule can allow: ${first}${more}.`);
+    }
+    if (analysis.commands.length === 0 && analysis.redirects.length === 0) {
+        return deny('default: deny', 'This command line runs no command.');
+    }
+    const parts = [
+        ...analysis.commands.map(entry => commandPart(rules.bash, entry)),
+        ...analysis.redirects
+            .filter(redirect => !(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .isDescriptorRedirect */ .mc)(redirect) && !HARMLESS_DEVICES.has(redirect.target))
+            .flatMap(redirect => redirectParts(rules, redirect, workspace)),
+        ...analysis.paths
+            .filter(path => !HARMLESS_DEVICES.has(path.target))
+            .flatMap(path => commandPathParts(rules, path, workspace))
+    ];
+    // A named deny rule tells the model more than `default: deny`, so it is reported first.
+    const denials = parts.filter(part => part.decision.decision === 'deny');
+    const denied = denials.find(part => part.rule !== 'default: deny') ?? denials[0];
+    if (denied)
+        return denied.decision;
+    const asked = parts.find(part => part.decision.decision === 'ask');
+    if (asked)
+        return asked.decision;
+    const decidingRules = [...new Set(parts.map(part => part.rule))];
+    return allow(decidingRules.join('; '), `Every command and redirection is allowed by this policy (${decidingRules.join('; ')}).`);
+}
+const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
+/**
+ * The files a Bash command line redirects to or from, for the caller that can look at the file
+ * system: the decision above is pure and judges names, so a symlink inside the workspace that
+ * points out of it (`out -> /tmp`, then `> out/x`) must be caught by resolving the real path.
+ */
+function redirectedFiles(command) {
+    const analysis = (0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .analyzeCommandLine */ .ge)(command);
+    return [
+        ...analysis.redirects
+            .filter(redirect => !(0,_shell_js__WEBPACK_IMPORTED_MODULE_4__/* .isDescriptorRedirect */ .mc)(redirect) && !HARMLESS_DEVICES.has(redirect.target))
+            .map(redirect => ({ target: redirect.target, forWrite: WRITE_OPERATORS.has(redirect.op) })),
+        // Files commands write (`tee`, `sed -i`) and folders git works in (`git -C`): their real
+        // paths must stay in the workspace (and out of .git) as well.
+        ...analysis.paths
+            .filter(path => !HARMLESS_DEVICES.has(path.target))
+            .map(path => ({ target: path.target, forWrite: path.access === 'write' }))
+    ];
+}
+function commandPart(set, command) {
+    const text = command.text;
+    // Deny and ask also look at the bare program name (`/usr/bin/git push` is `git push`), in lower
+    // case too (on macOS `GIT push` runs git), and at the words as written (`git -C . push`).
+    const name = command.argv[0] ?? '';
+    const rest = command.argv.slice(1);
+    const variants = [
+        ...new Set([
+            text,
+            [name.slice(name.lastIndexOf('/') + 1), ...rest].join(' '),
+            [(0,_programs_js__WEBPACK_IMPORTED_MODULE_3__/* .programName */ .kX)(name), ...rest].join(' '),
+            ...(command.written === undefined ? [] : [command.written])
+        ])
+    ];
+    const shown = `\`${truncate((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .displayCommand */ .kc)(command.written ?? text))}\`${command.via ? ` (run by \`${command.via}\`)` : ''}`;
+    const couldMatch = (pattern) => variants.some(variant => (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .commandMatchesForSome */ .qJ)(pattern, variant));
+    const denied = set.deny.find(couldMatch);
+    if (denied !== undefined) {
+        const rule = `bash.deny: ${denied}`;
+        return {
+            rule,
+            decision: deny(rule, `${shown} matches the bash deny rule \`${denied}\` of this policy; do without it or ask the user.`)
+        };
+    }
+    const asked = set.ask.find(couldMatch);
+    if (asked !== undefined) {
+        const rule = `bash.ask: ${asked}`;
+        return {
+            rule,
+            decision: ask(rule, `${shown} needs a maintainer's approval (bash ask rule \`${asked}\`); the call is recorded as pending.`)
+        };
+    }
+    const allowed = set.allow.find(pattern => (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .commandMatchesForAll */ .Z6)(pattern, text));
+    if (allowed !== undefined) {
+        const rule = `bash.allow: ${allowed}`;
+        return { rule, decision: allow(rule, `${shown} is allowed by the bash rule \`${allowed}\`.`) };
+    }
+    return {
+        rule: 'default: deny',
+        decision: deny('default: deny', `${shown} is not allowed by the bash rules of this policy (${allowedList(set.allow)}). Use an allowed command or ask the user.`)
+    };
+}
+const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '>&', '<>']);
+const READ_OPERATORS = new Set(['<', '<>']);
+function redirectParts(rules, redirect, workspace) {
+    const parts = [];
+    const label = `redirection ${redirect.fd ?? ''}${redirect.op}${redirect.target}`;
+    const resolved = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRelative */ .Uc)(workspace, redirect.target);
+    if (!resolved.ok) {
+        return [
+            {
+                rule: 'confinement',
+                decision: deny('confinement', `The ${label} reaches outside the workspace (${resolved.reason}); redirect to a file inside it, or to /dev/null.`)
+            }
+        ];
+    }
+    const sections = [];
+    if (WRITE_OPERATORS.has(redirect.op))
+        sections.push('write');
+    if (READ_OPERATORS.has(redirect.op))
+        sections.push('read');
+    for (const section of sections) {
+        const decision = pathDecision(rules[section], section, resolved.relative, 'Bash');
+        parts.push({
+            rule: decision.rule,
+            decision: decision.decision === 'allow'
+                ? decision
+                : { ...decision, reason: `In the ${label}: ${decision.reason}` }
+        });
+    }
+    return parts;
+}
+/** A file a command writes (`tee`, `sed -i`, `find -fprint`) or a folder git works in. */
+function commandPathParts(rules, path, workspace) {
+    const label = `\`${path.source}\` ${path.access === 'directory' ? 'folder' : 'file'} ${path.target}`;
+    const resolved = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .workspaceRelative */ .Uc)(workspace, path.target);
+    if (!resolved.ok) {
+        return [
+            {
+                rule: 'confinement',
+                decision: deny('confinement', `The ${label} is outside the workspace (${resolved.reason}); use a path inside it.`)
+            }
+        ];
+    }
+    if (path.access === 'directory') {
+        if (path.source === 'git --work-tree' && (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isInsideGitDirectory */ .W5)(resolved.relative)) {
+            return [
+                {
+                    rule: 'protected: .git',
+                    decision: deny('protected: .git', `The ${label} is inside .git, where git would write files that run code; use the working tree.`)
+                }
+            ];
+        }
+        return [];
+    }
+    const section = path.access === 'write' ? 'write' : 'read';
+    const decision = pathDecision(rules[section], section, resolved.relative, 'Bash');
+    return [
+        {
+            rule: decision.rule,
+            decision: decision.decision === 'allow'
+                ? decision
+                : { ...decision, reason: `For the ${label}: ${decision.reason}` }
+        }
+    ];
+}
+function allowedList(patterns) {
+    if (patterns.length === 0)
+        return 'nothing is allowed';
+    const shown = patterns.slice(0, 8).join(', ');
+    return `allowed: ${shown}${patterns.length > 8 ? `, and ${patterns.length - 8} more` : ''}`;
+}
+function verb(section) {
+    return section === 'write' ? 'change' : 'read';
+}
+function truncate(text) {
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function allow(rule, reason) {
+    return { decision: 'allow', rule, reason };
+}
+function ask(rule, reason) {
+    return { decision: 'ask', rule, reason };
+}
+function deny(rule, reason) {
+    return { decision: 'deny', rule, reason };
+}
+
+
+/***/ }),
+
+/***/ 6563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EI: () => (/* binding */ globBase),
+/* harmony export */   HV: () => (/* binding */ UNKNOWN),
+/* harmony export */   UT: () => (/* binding */ normaliseCommandPattern),
+/* harmony export */   Z6: () => (/* binding */ commandMatchesForAll),
+/* harmony export */   kc: () => (/* binding */ displayCommand),
+/* harmony export */   qJ: () => (/* binding */ commandMatchesForSome),
+/* harmony export */   rg: () => (/* binding */ pathMatches),
+/* harmony export */   vY: () => (/* binding */ firstPathMatch)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Pattern matching for the policy: path globs (picomatch) and command patterns (`*` only).
+ *
+ * Command texts may contain UNKNOWN where a word's value is only known when the shell runs it
+ * (a glob, a `$VAR` in an argument, a brace expansion, a tilde, the arguments `xargs` appends).
+ * `commandMatchesForAll` answers "does the pattern match whatever the unknown parts turn out to
+ * be" (used for allow rules), `commandMatchesForSome` answers "could it match for some value"
+ * (used for deny and ask rules). Deciding both ways conservatively is what stops `git pus?` or
+ * `xargs git` from slipping past `git push *`.
+ */
+
+/** Stands for a part of a word that is only known at run time. Never valid in a pattern. */
+const UNKNOWN = '\u0001';
+const pathMatchers = new Map();
+/**
+ * Whether a workspace-relative posix path matches a glob. Deny and ask patterns match without
+ * regard to case: on a case-insensitive file system (macOS) `.ENV` is the same file as `.env`.
+ */
+function pathMatches(pattern, path, ignoreCase = false) {
+    const key = `${ignoreCase ? 'i' : 's'}:${pattern}`;
+    let matcher = pathMatchers.get(key);
+    if (!matcher) {
+        matcher = picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true, nocase: ignoreCase });
+        pathMatchers.set(key, matcher);
+    }
+    return matcher(path);
+}
+/** The first pattern that matches, if any. */
+function firstPathMatch(patterns, path, ignoreCase = false) {
+    return patterns.find(pattern => pathMatches(pattern, path, ignoreCase));
+}
+/** The literal directory a glob starts from (`docs` for `docs/**\/*.md`, `''` for `*.md`). */
+function globBase(pattern) {
+    return picomatch__WEBPACK_IMPORTED_MODULE_0___default().scan(pattern).base;
+}
+/** Bash patterns compare with command texts whose words are joined by single spaces. */
+function normaliseCommandPattern(pattern) {
+    return pattern.trim().replace(/\s+/g, ' ');
+}
+const commandRegexes = new Map();
+function commandRegex(pattern) {
+    let regex = commandRegexes.get(pattern);
+    if (!regex) {
+        const normalised = normaliseCommandPattern(pattern);
+        // `git diff *` also matches bare `git diff`: a trailing ` *` is optional.
+        const optionalTail = normalised.endsWith(' *') && normalised.length > 2;
+        const body = optionalTail ? normalised.slice(0, -2) : normalised;
+        const source = body
+            .split('*')
+            .map(literal => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+            .join('[\\s\\S]*');
+        regex = new RegExp(`^${source}${optionalTail ? '(?: [\\s\\S]*)?' : ''}$`);
+        commandRegexes.set(pattern, regex);
+    }
+    return regex;
+}
+/**
+ * Whether `pattern` matches `text` whatever its UNKNOWN parts stand for. Sound because UNKNOWN
+ * never occurs in a pattern: a match must swallow each UNKNOWN inside a `*`, and that `*`
+ * swallows any other value just as well.
+ */
+function commandMatchesForAll(pattern, text) {
+    return commandRegex(pattern).test(text);
+}
+/** Pattern variants as token strings, `*` = any run; the optional trailing ` *` expanded. */
+function patternVariants(pattern) {
+    const normalised = normaliseCommandPattern(pattern);
+    if (normalised.endsWith(' *') && normalised.length > 2)
+        return [normalised, normalised.slice(0, -2)];
+    return [normalised];
+}
+/**
+ * Whether `pattern` matches `text` for SOME value of its UNKNOWN parts: the intersection of two
+ * star-only patterns is not empty. Iterative, so a 10,000-character text cannot exhaust the stack.
+ */
+function commandMatchesForSome(pattern, text) {
+    if (!text.includes(UNKNOWN))
+        return commandMatchesForAll(pattern, text);
+    return patternVariants(pattern).some(variant => intersects(variant, text, '*', UNKNOWN));
+}
+function intersects(a, b, starA, starB) {
+    const n = a.length;
+    const m = b.length;
+    const width = m + 1;
+    const seen = new Uint8Array((n + 1) * width);
+    const stack = [0];
+    seen[0] = 1;
+    const visit = (i, j) => {
+        const index = i * width + j;
+        if (seen[index] === 0) {
+            seen[index] = 1;
+            stack.push(index);
+        }
+    };
+    while (stack.length > 0) {
+        const index = stack.pop();
+        const i = Math.floor(index / width);
+        const j = index % width;
+        if (i === n && j === m)
+            return true;
+        const aStar = i < n && a[i] === starA;
+        const bStar = j < m && b[j] === starB;
+        if (aStar) {
+            visit(i + 1, j); // a's star ends
+            if (j < m)
+                visit(i, j + 1); // a's star takes b's character (or runs alongside b's star)
+        }
+        if (bStar) {
+            visit(i, j + 1);
+            if (i < n && !aStar)
+                visit(i + 1, j);
+        }
+        if (!aStar && !bStar && i < n && j < m && a[i] === b[j])
+            visit(i + 1, j + 1);
+    }
+    return false;
+}
+/** Shows a command text to a human: unknown parts as `…`. */
+function displayCommand(text) {
+    return text.split(UNKNOWN).join('…');
+}
+
+
+/***/ }),
+
+/***/ 40786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ workspaceRelative),
+/* harmony export */   W5: () => (/* binding */ isInsideGitDirectory)
+/* harmony export */ });
+/* unused harmony export isGitName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Lexical workspace confinement. The decision function is pure, so it cannot see symlinks: the
+ * tools resolve real paths before touching a file and must confine those too. What this module
+ * guarantees is that a path which leaves the workspace on paper never reaches the rules.
+ */
+
+/** Resolves `path` (absolute inside `workspace`, or relative to it) to a workspace-relative path. */
+function workspaceRelative(workspace, path) {
+    if (path.includes('\0'))
+        return { ok: false, reason: 'the path contains a NUL byte' };
+    if (path === '')
+        return { ok: false, reason: 'the path is empty' };
+    const root = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(workspace).replace(/(.)\/+$/, '$1');
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(path) ? node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(path) : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(root, path);
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(root, absolute);
+    if (relative === '')
+        return { ok: true, relative: '.' };
+    if (relative === '..' || relative.startsWith('../') || node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(relative)) {
+        return { ok: false, reason: `\`${path}\` is outside the workspace` };
+    }
+    return { ok: true, relative };
+}
+/**
+ * Whether a workspace-relative path lies in a `.git` directory (at any depth, any case: a
+ * case-insensitive file system treats `.GIT` as `.git`; see isGitName). Writing there plants hooks or config
+ * that run code at the next git command, outside every rule of the policy.
+ */
+function isInsideGitDirectory(relative) {
+    return relative.split(/[/\\]/).some(isGitName);
+}
+/**
+ * Whether one path segment names a `.git` folder on some file system: any case (macOS, Windows),
+ * with code points HFS+ ignores (`.g\u200cit`), with trailing dots or spaces (Windows drops
+ * them), or as the Windows short name `git~1`. The same checks git itself makes (CVE-2014-9390).
+ */
+function isGitName(segment) {
+    const name = segment
+        .replace(/[\u200b-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g, '')
+        .toLowerCase()
+        .replace(/[. ]+$/, '');
+    return name === '.git' || name === 'git~1';
+}
+
+
+/***/ }),
+
+/***/ 9469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kX: () => (/* binding */ programName),
+/* harmony export */   nf: () => (/* binding */ checkProgram)
+/* harmony export */ });
+/* unused harmony export sedProblem */
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6563);
+/**
+ * What particular programs do with their arguments, where that decides whether a command line is
+ * safe whatever the rules say. Patterns see text; these checks see meaning:
+ *
+ * - git: configuration given on the command line (`-c`, `--config-env`) and options that name a
+ *   program to run (`--upload-pack`, `--receive-pack`, `--exec`, `-u`, `rebase --exec`,
+ *   `grep -O`, ...) are refused always; `git config` that sets anything is refused (it writes
+ *   .git/config, where core.pager, core.sshCommand or an alias run code); the global options
+ *   before the subcommand are removed, so `git -C . push` is matched as `git push`, and the
+ *   directories they name must stay inside the workspace.
+ * - interpreters (`node -e`, `python -c`, `perl -e`, ...): code given inline, or read from the
+ *   standard input (a pipe, here-document or here-string), cannot be checked.
+ * - awk programs that call system() or pipe to commands, sed scripts with `e` or `w`.
+ * - programs that take a command to run in an option (`tar --to-command`, `rsync -e`, ...).
+ * - `tee FILE` and `sed -i FILE` write files: those are checked like `> FILE`.
+ *
+ * A deny-list by nature, so `docs/policy.md` ("Known limits") says what it does not cover.
+ */
+
+/** The program's name as it will be found: base name, lower case (macOS file names ignore case). */
+function programName(word) {
+    return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
+}
+/** A table entry by name; `constructor` and the like are not entries. */
+function lookup(table, name) {
+    return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+/** `python3.12` → `python`, `perl5.36` → `perl`, `nodejs` → `node`. */
+function interpreterName(base) {
+    const stripped = base.replace(/[\d.]+$/, '');
+    return stripped === 'nodejs' ? 'node' : stripped;
+}
+function checkProgram(argv) {
+    const outcome = { problems: [], forbidden: [], paths: [] };
+    const name = argv[0];
+    if (name === undefined)
+        return outcome;
+    const base = programName(name);
+    const args = argv.slice(1);
+    if (base === 'git')
+        git(argv, outcome);
+    else if (base === 'awk' || base === 'gawk' || base === 'mawk' || base === 'nawk') {
+        awk(base, args, outcome);
+    }
+    else if (base === 'sed' || base === 'gsed')
+        sed(base, args, outcome);
+    else if (base === 'tee')
+        tee(args, outcome);
+    else if (base === 'find')
+        find(args, outcome);
+    else if (Object.hasOwn(COMMAND_OPTIONS, base))
+        commandOptions(base, args, outcome);
+    else if (PACKAGE_RUNNERS.has(base))
+        packageRunner(base, args, outcome);
+    else {
+        const interpreter = lookup(INTERPRETERS, interpreterName(base));
+        if (interpreter) {
+            const problem = interpreterProblem(base, interpreter, args);
+            if (problem)
+                outcome.problems.push(problem);
+        }
+    }
+    return outcome;
+}
+const COMMON_INFO = ['-v', '-V', '--version', '-h', '--help'];
+const INTERPRETERS = {
+    node: {
+        codeShort: 'ep',
+        codeLong: ['--eval', '--print'],
+        valueShort: 'rC',
+        valueLong: [
+            '--require',
+            '--import',
+            '--loader',
+            '--experimental-loader',
+            '--conditions',
+            '--input-type',
+            '--env-file',
+            '--title',
+            '--inspect-port',
+            '--stack-size',
+            '--max-old-space-size',
+            '--test-reporter',
+            '--test-reporter-destination',
+            '--test-name-pattern',
+            '--test-concurrency',
+            '--watch-path',
+            '--run'
+        ],
+        flagLong: option => /^--(no-|experimental-|trace-|inspect|enable-|expose-|harmony|test|watch|check|pending-deprecation|throw-deprecation|preserve-symlinks|frozen-intrinsics|abort-on-uncaught-exception|use-strict)/.test(option),
+        interactive: ['-i', '--interactive'],
+        standalone: [...COMMON_INFO, '--test', '--run', '--v8-options', '-c', '--check']
+    },
+    python: {
+        codeShort: 'c',
+        valueShort: 'WXQ',
+        valueLong: ['--check-hash-based-pycs'],
+        moduleShort: 'm',
+        interactive: ['-i'],
+        standalone: COMMON_INFO
+    },
+    pypy: {
+        codeShort: 'c',
+        valueShort: 'WXQ',
+        moduleShort: 'm',
+        interactive: ['-i'],
+        standalone: COMMON_INFO
+    },
+    perl: {
+        codeShort: 'eE',
+        valueShort: 'IMmxidDV',
+        digitShort: 'l0C',
+        standalone: COMMON_INFO,
+        checkValue: (option, value) => (option === 'M' || option === 'm') && /[^\w:=,.-]/.test(value)
+            ? `\`perl -${option}\` with ${JSON.stringify(value)} runs code given inline, which cannot be checked`
+            : undefined
+    },
+    ruby: {
+        codeShort: 'e',
+        valueShort: 'IrCEFKTWx0',
+        valueLong: ['--encoding', '--external-encoding', '--internal-encoding'],
+        standalone: COMMON_INFO
+    },
+    php: {
+        codeShort: 'rRBE',
+        valueShort: 'cdztS',
+        moduleShort: 'f',
+        interactive: ['-a'],
+        standalone: [...COMMON_INFO, '-m', '-i', '-l']
+    },
+    lua: { codeShort: 'e', valueShort: 'ljO', interactive: ['-i'], standalone: COMMON_INFO },
+    luajit: { codeShort: 'e', valueShort: 'ljO', interactive: ['-i'], standalone: COMMON_INFO },
+    rscript: { codeShort: 'e', standalone: COMMON_INFO },
+    r: { codeShort: 'e', valueShort: 'fdg', standalone: COMMON_INFO },
+    osascript: { codeShort: 'e', valueShort: 'ls', standalone: COMMON_INFO },
+    tclsh: { codeShort: '', standalone: COMMON_INFO },
+    expect: { codeShort: 'c', valueShort: 'D', standalone: COMMON_INFO },
+    bun: {
+        codeShort: 'ep',
+        codeLong: ['--eval', '--print'],
+        codeSubcommands: ['repl'],
+        subcommands: true,
+        standalone: [...COMMON_INFO, 'test', 'install', 'add', 'remove', 'x', 'build', 'pm', 'init']
+    },
+    deno: {
+        codeShort: '',
+        codeSubcommands: ['eval', 'repl'],
+        subcommands: true,
+        standalone: [
+            ...COMMON_INFO,
+            'test',
+            'fmt',
+            'lint',
+            'check',
+            'task',
+            'info',
+            'doc',
+            'bench',
+            'compile',
+            'cache',
+            'install',
+            'upgrade',
+            'types',
+            'coverage'
+        ]
+    }
+};
+function inlineCode(program, option) {
+    return `\`${program} ${option}\` runs code given inline, which cannot be checked; write it to a script file the rules allow, or run commands directly`;
+}
+function stdinCode(program) {
+    return `\`${program}\` reading its program from its input (a pipe, here-document or here-string) cannot be checked; write it to a script file the rules allow`;
+}
+/** Why running this interpreter with `args` cannot be checked, or undefined (it runs a script). */
+function interpreterProblem(program, spec, args) {
+    let sawStandalone = false;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        // `$X` may split into options (`-e`, code): only a word that starts literally is a script.
+        if (arg.startsWith(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV) || (arg.startsWith('-') && arg.includes(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV))) {
+            return `\`${program}\` with options only known at run time cannot be checked`;
+        }
+        if (spec.standalone?.includes(arg))
+            sawStandalone = true;
+        if (spec.interactive?.includes(arg))
+            return stdinCode(`${program} ${arg}`);
+        if (arg === '-')
+            return stdinCode(`${program} -`);
+        if (arg === '--')
+            return args[index + 1] === undefined ? stdinCode(program) : undefined;
+        if (arg.startsWith('--')) {
+            const [option = arg] = arg.split('=', 1);
+            if (spec.codeLong?.includes(option))
+                return inlineCode(program, option);
+            if (spec.valueLong?.includes(option)) {
+                if (!arg.includes('='))
+                    index++;
+                continue;
+            }
+            // An unknown option may take the next word as its value: look past that word too.
+            if (!arg.includes('=') && !(spec.flagLong?.(option) ?? false) && !sawStandalone) {
+                const next = args[index + 1];
+                if (next !== undefined && !next.startsWith('-'))
+                    index++;
+            }
+            continue;
+        }
+        if (arg.startsWith('-') && arg.length > 1) {
+            for (let at = 1; at < arg.length; at++) {
+                const letter = arg[at];
+                if (spec.codeShort.includes(letter))
+                    return inlineCode(program, `-${letter}`);
+                if (spec.moduleShort?.includes(letter))
+                    return undefined;
+                if (spec.interactive?.includes(`-${letter}`))
+                    return stdinCode(`${program} -${letter}`);
+                if (spec.digitShort?.includes(letter)) {
+                    while (/\d/.test(arg[at + 1] ?? ''))
+                        at++;
+                    continue;
+                }
+                if (spec.valueShort?.includes(letter)) {
+                    let value = arg.slice(at + 1);
+                    if (value === '')
+                        value = args[++index] ?? '';
+                    const problem = spec.checkValue?.(letter, value);
+                    if (problem)
+                        return problem;
+                    break;
+                }
+            }
+            continue;
+        }
+        if (spec.codeSubcommands?.includes(arg))
+            return inlineCode(program, arg);
+        if (spec.subcommands) {
+            // `bun run x`, `deno run x`: the script comes after; `deno run -` reads it from the input.
+            if (arg === 'run') {
+                const rest = args.slice(index + 1);
+                return rest.includes('-') ? stdinCode(`${program} run -`) : undefined;
+            }
+            return undefined;
+        }
+        return undefined; // a script file (or module): an ordinary command for the rules
+    }
+    if (sawStandalone)
+        return undefined;
+    return stdinCode(program);
+}
+/** `npx node -e ...`, `npm exec -c ...`: the package runners start the interpreters too. */
+const PACKAGE_RUNNERS = new Set(['npx', 'bunx', 'pnpx', 'npm', 'pnpm', 'yarn']);
+function packageRunner(base, args, outcome) {
+    let rest = [...args];
+    if (base === 'npm' || base === 'pnpm' || base === 'yarn') {
+        const sub = rest.findIndex(arg => !arg.startsWith('-'));
+        if (sub < 0 || !['exec', 'x', 'dlx'].includes(rest[sub]))
+            return;
+        rest = rest.slice(sub + 1);
+    }
+    for (let index = 0; index < rest.length; index++) {
+        const arg = rest[index];
+        if (arg === '-c' || arg === '--call' || arg.startsWith('--call=')) {
+            outcome.problems.push(`\`${base} ${arg.split('=')[0] ?? arg}\` runs text as a command line, which cannot be checked; run the commands directly`);
+            return;
+        }
+        if (arg === '--') {
+            rest = rest.slice(index + 1);
+            break;
+        }
+        if (arg === '-p' || arg === '--package') {
+            index++;
+            continue;
+        }
+        if (!arg.startsWith('-')) {
+            rest = rest.slice(index);
+            break;
+        }
+    }
+    const inner = rest[0];
+    if (inner === undefined)
+        return;
+    const innerName = interpreterName(programName(inner));
+    const spec = lookup(INTERPRETERS, innerName);
+    if (spec) {
+        const problem = interpreterProblem(`${base} ${inner}`, spec, rest.slice(1));
+        if (problem)
+            outcome.problems.push(problem);
+    }
+    else if (SHELL_NAMES.has(innerName)) {
+        outcome.problems.push(`\`${base} ${inner}\` starts a shell, which cannot be checked`);
+    }
+}
+const SHELL_NAMES = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh']);
+// --- awk and sed -------------------------------------------------------------------------------
+function awk(base, args, outcome) {
+    const programs = [];
+    let fromFile = false;
+    let index = 0;
+    for (; index < args.length; index++) {
+        const arg = args[index];
+        if (arg === '--') {
+            index++;
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-')
+            break;
+        const [option = arg, inlineValue] = splitOption(arg);
+        const value = () => inlineValue ?? args[++index] ?? '';
+        if (['-f', '--file', '-E', '--exec', '-i', '--include'].includes(option)) {
+            value();
+            fromFile = true;
+        }
+        else if (['-e', '--source'].includes(option))
+            programs.push(value());
+        else if (['-l', '--load'].includes(option)) {
+            outcome.problems.push(`\`${base} ${option}\` loads a compiled extension, which cannot be checked`);
+            return;
+        }
+        else if (['-v', '--assign', '-F', '--field-separator'].includes(option))
+            value();
+        else if (/^-[vF]./.test(arg))
+            continue;
+    }
+    if (!fromFile && programs.length === 0)
+        programs.push(args[index] ?? '');
+    for (const program of programs) {
+        const problem = awkProblem(base, program);
+        if (problem) {
+            outcome.problems.push(problem);
+            return;
+        }
+    }
+}
+function awkProblem(base, program) {
+    if (program.includes(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV)) {
+        return `the \`${base}\` program is only known at run time; write it literally`;
+    }
+    if (/\bsystem\s*\(/.test(program)) {
+        return `the \`${base}\` program calls system(), which runs commands that cannot be checked`;
+    }
+    if (program.replace(/\|\|/g, '').includes('|')) {
+        return `the \`${base}\` program pipes to or from a command (\`|\`), which cannot be checked`;
+    }
+    if (/\bprintf?\b[^;{}\n]*>/.test(program)) {
+        return `the \`${base}\` program writes to a file (\`print > file\`), which the write rules cannot check`;
+    }
+    if (/@load\b/.test(program)) {
+        return `the \`${base}\` program loads an extension (@load), which cannot be checked`;
+    }
+    return undefined;
+}
+function splitOption(arg) {
+    if (arg.startsWith('--')) {
+        const equals = arg.indexOf('=');
+        return equals < 0 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
+    }
+    return arg.length > 2 ? [arg.slice(0, 2), arg.slice(2)] : [arg, undefined];
+}
+const SED_FLAGS = new Set([
+    '-n',
+    '--quiet',
+    '--silent',
+    '-E',
+    '-r',
+    '--regexp-extended',
+    '-s',
+    '--separate',
+    '-u',
+    '--unbuffered',
+    '-z',
+    '--null-data',
+    '--posix',
+    '--sandbox',
+    '--debug',
+    '--follow-symlinks',
+    '-b',
+    '--binary',
+    '--help',
+    '--version'
+]);
+function sed(base, args, outcome) {
+    const scripts = [];
+    const files = [];
+    let scriptFile = false;
+    let inPlace = false;
+    let onlyOperands = false;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (onlyOperands || !arg.startsWith('-') || arg === '-') {
+            files.push(arg);
+            continue;
+        }
+        if (arg === '--') {
+            onlyOperands = true;
+            continue;
+        }
+        if (arg.includes(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV)) {
+            outcome.problems.push(`\`${base}\` with options only known at run time cannot be checked`);
+            return;
+        }
+        if (arg.startsWith('--')) {
+            const [option, value] = splitOption(arg);
+            if (option === '--expression')
+                scripts.push(value ?? args[++index] ?? '');
+            else if (option === '--file') {
+                scriptFile = true;
+                if (value === undefined)
+                    index++;
+            }
+            else if (option === '--in-place')
+                inPlace = true;
+            else if (option === '--line-length') {
+                if (value === undefined)
+                    index++;
+            }
+            else if (!SED_FLAGS.has(option)) {
+                outcome.problems.push(`cannot tell what \`${base} ${option}\` does`);
+                return;
+            }
+            continue;
+        }
+        // A cluster of short options: `-ne`, `-i.bak`, `-Ei`.
+        for (let at = 1; at < arg.length; at++) {
+            const letter = arg[at];
+            if (letter === 'i') {
+                inPlace = true;
+                break; // the rest of the cluster is the backup suffix
+            }
+            if (letter === 'e' || letter === 'f' || letter === 'l') {
+                const value = arg.slice(at + 1) || (args[++index] ?? '');
+                if (letter === 'e')
+                    scripts.push(value);
+                if (letter === 'f')
+                    scriptFile = true;
+                break;
+            }
+            if (!SED_FLAGS.has(`-${letter}`)) {
+                outcome.problems.push(`cannot tell what \`${base} -${letter}\` does`);
+                return;
+            }
+        }
+    }
+    if (scripts.length === 0 && !scriptFile) {
+        const script = files.shift();
+        if (script !== undefined)
+            scripts.push(script);
+    }
+    for (const script of scripts) {
+        const problem = sedProblem(base, script);
+        if (problem) {
+            outcome.problems.push(problem);
+            return;
+        }
+    }
+    if (inPlace) {
+        for (const file of files) {
+            outcome.paths.push({ access: 'write', target: file, source: `${base} -i` });
+        }
+    }
+}
+/**
+ * Why a sed script cannot be allowed: it runs commands (`e`, `s///e`), writes files (`w`,
+ * `s///w`), or is not understood. A small parser of GNU sed's syntax.
+ */
+function sedProblem(base, script) {
+    if (script.includes(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV))
+        return `the \`${base}\` script is only known at run time`;
+    const runs = `the \`${base}\` script runs a command (the \`e\` command or flag), which cannot be checked`;
+    const writes = `the \`${base}\` script writes a file (the \`w\` command or flag), which the write rules cannot check`;
+    const unclear = `the \`${base}\` script could not be understood, so it cannot be checked`;
+    let at = 0;
+    const peek = () => script[at] ?? '';
+    const skipSpace = () => {
+        while (/[ \t]/.test(peek()))
+            at++;
+    };
+    const toEndOfLine = () => {
+        while (at < script.length && peek() !== '\n')
+            at++;
+    };
+    /** Reads a delimited part (regex or replacement); false when unterminated. */
+    const delimited = (delimiter) => {
+        while (at < script.length) {
+            const character = script[at++];
+            if (character === '\\')
+                at++;
+            else if (character === '\n' && delimiter !== '\n')
+                return false;
+            else if (character === delimiter)
+                return true;
+        }
+        return false;
+    };
+    const address = () => {
+        const character = peek();
+        if (/\d/.test(character)) {
+            while (/[\d~]/.test(peek()))
+                at++;
+        }
+        else if (character === '$')
+            at++;
+        else if (character === '/') {
+            at++;
+            if (!delimited('/'))
+                return false;
+            while (/[IM]/.test(peek()))
+                at++;
+        }
+        else if (character === '\\') {
+            at++;
+            const delimiter = script[at++];
+            if (delimiter === undefined || !delimited(delimiter))
+                return false;
+            while (/[IM]/.test(peek()))
+                at++;
+        }
+        return true;
+    };
+    while (at < script.length) {
+        skipSpace();
+        const start = peek();
+        if (start === '')
+            break;
+        if (start === ';' || start === '\n' || start === '}') {
+            at++;
+            continue;
+        }
+        if (start === '#') {
+            toEndOfLine();
+            continue;
+        }
+        if (!address())
+            return unclear;
+        skipSpace();
+        if (peek() === ',') {
+            at++;
+            skipSpace();
+            if (peek() === '+' || peek() === '~') {
+                at++;
+                while (/\d/.test(peek()))
+                    at++;
+            }
+            else if (!address())
+                return unclear;
+        }
+        skipSpace();
+        while (peek() === '!') {
+            at++;
+            skipSpace();
+        }
+        const command = script[at++];
+        if (command === undefined)
+            return unclear;
+        if (command === '{')
+            continue;
+        if (command === 'e')
+            return runs;
+        if (command === 'w' || command === 'W')
+            return writes;
+        if ('aicrRbtTv:'.includes(command)) {
+            // Text, file name or label up to the end of the line (labels also end at `;`).
+            if ('btTv:'.includes(command)) {
+                while (at < script.length && peek() !== '\n' && peek() !== ';')
+                    at++;
+            }
+            else
+                toEndOfLine();
+            continue;
+        }
+        if (command === 's') {
+            const delimiter = script[at++];
+            if (delimiter === undefined || delimiter === '\n' || delimiter === '\\')
+                return unclear;
+            if (!delimited(delimiter) || !delimited(delimiter))
+                return unclear;
+            while (/[gpiImMe0-9w]/.test(peek())) {
+                const flag = script[at++];
+                if (flag === 'e')
+                    return runs;
+                if (flag === 'w')
+                    return writes;
+            }
+            continue;
+        }
+        if (command === 'y') {
+            const delimiter = script[at++];
+            if (delimiter === undefined || !delimited(delimiter) || !delimited(delimiter))
+                return unclear;
+            continue;
+        }
+        if ('qQlL'.includes(command)) {
+            skipSpace();
+            while (/\d/.test(peek()))
+                at++;
+            continue;
+        }
+        if ('=dDgGhHnNpPxzF'.includes(command))
+            continue;
+        return unclear;
+    }
+    return undefined;
+}
+/** `find -delete` removes what it finds (`.git` too); `-fprint FILE` and `-fls FILE` write. */
+function find(args, outcome) {
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (arg.startsWith(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV)) {
+            outcome.problems.push("`find` with an argument that may expand to actions such as -exec or -delete cannot be checked; quote patterns (-name '*.ts')");
+            return;
+        }
+        if (['-exec', '-execdir', '-ok', '-okdir'].includes(arg)) {
+            // The command it runs is checked on its own (see wrappers.ts); skip its words.
+            while (index + 1 < args.length && args[index + 1] !== ';' && args[index + 1] !== '+')
+                index++;
+            continue;
+        }
+        if (arg === '-delete') {
+            outcome.forbidden.push('`find -delete` removes files, which the write rules cannot check (it would remove .git too); delete files one by one with a command the rules allow');
+            return;
+        }
+        if (['-fprint', '-fprint0', '-fls'].includes(arg)) {
+            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: `find ${arg}` });
+        }
+        else if (arg === '-fprintf') {
+            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: 'find -fprintf' });
+            index++;
+        }
+    }
+}
+// --- tee and programs that take a command in an option -----------------------------------------
+function tee(args, outcome) {
+    let onlyOperands = false;
+    for (const arg of args) {
+        if (!onlyOperands && arg === '--')
+            onlyOperands = true;
+        else if (!onlyOperands && arg.startsWith('-') && arg !== '-')
+            continue;
+        else
+            outcome.paths.push({ access: 'write', target: arg, source: 'tee' });
+    }
+}
+/** Options that make a program run a command given as text (prefixes of long options included). */
+const COMMAND_OPTIONS = {
+    tar: {
+        short: 'IF',
+        long: [
+            '--to-command',
+            '--checkpoint-action',
+            '--use-compress-program',
+            '--rsh-command',
+            '--info-script',
+            '--new-volume-script'
+        ]
+    },
+    rsync: { short: 'e', long: ['--rsh', '--rsync-path'] },
+    sort: { long: ['--compress-program'] },
+    zip: { short: 'T', long: ['--unzip-command'] },
+    ssh: { short: 'o', long: [] },
+    scp: { short: 'oS', long: [] },
+    man: { short: 'PH', long: ['--pager', '--html'] },
+    vim: { short: 'cS', long: ['--cmd'] },
+    vi: { short: 'cS', long: ['--cmd'] },
+    nvim: { short: 'cS', long: ['--cmd'] },
+    ex: { short: 'cS', long: ['--cmd'] }
+};
+function commandOptions(base, args, outcome) {
+    const spec = COMMAND_OPTIONS[base];
+    for (const arg of args) {
+        if (arg === '--')
+            return;
+        const vim = base === 'vim' || base === 'vi' || base === 'nvim' || base === 'ex';
+        if (vim && arg.startsWith('+')) {
+            outcome.problems.push(`\`${base} +command\` runs an editor command, which cannot be checked`);
+            return;
+        }
+        if (arg.startsWith('--')) {
+            const [option = arg] = arg.split('=', 1);
+            if (option.length > 3 && spec.long.some(long => long.startsWith(option))) {
+                outcome.problems.push(`\`${base} ${option}\` runs a command given as text, which cannot be checked`);
+                return;
+            }
+        }
+        else if (arg.startsWith('-') && spec.short) {
+            const letters = arg.slice(1);
+            const letter = [...letters].find(character => spec.short?.includes(character));
+            if (letter !== undefined) {
+                outcome.problems.push(`\`${base} -${letter}\` runs a command given as text, which cannot be checked`);
+                return;
+            }
+        }
+    }
+}
+// --- git ---------------------------------------------------------------------------------------
+/** Global options that take no value and change nothing the policy cares about. */
+const GIT_GLOBAL_FLAGS = new Set([
+    '--no-pager',
+    '-P',
+    '-p',
+    '--paginate',
+    '--no-replace-objects',
+    '--literal-pathspecs',
+    '--glob-pathspecs',
+    '--noglob-pathspecs',
+    '--icase-pathspecs',
+    '--no-optional-locks',
+    '--no-lazy-fetch',
+    '--no-advice',
+    '--bare',
+    '--html-path',
+    '--man-path',
+    '--info-path',
+    '--version',
+    '-v',
+    '--help',
+    '-h',
+    '--exec-path'
+]);
+/** Options of a subcommand that name a program to run, or configuration: refused always. */
+const GIT_RUNNERS = {
+    fetch: {
+        long: ['--upload-pack'],
+        short: 'u',
+        reason: 'names a program to run on the other side (or, for -u, updates the checked-out branch)'
+    },
+    pull: { long: ['--upload-pack'], reason: 'names a program to run' },
+    clone: {
+        long: ['--upload-pack', '--config', '--template', '--separate-git-dir'],
+        short: 'uc',
+        reason: 'names a program to run, or configuration and hooks for the new repository'
+    },
+    'ls-remote': { long: ['--upload-pack'], short: 'u', reason: 'names a program to run' },
+    push: {
+        long: ['--receive-pack', '--exec'],
+        short: 'u',
+        reason: 'names a program to run on the other side (or, for -u, writes .git/config)'
+    },
+    archive: { long: ['--exec', '--remote'], reason: 'names a program to run' },
+    init: { long: ['--template', '--separate-git-dir'], reason: 'installs hooks from a template' },
+    rebase: { long: ['--exec'], short: 'x', reason: 'runs a command after each commit' },
+    grep: {
+        long: ['--open-files-in-pager'],
+        short: 'O',
+        reason: 'runs a program on the files found'
+    },
+    difftool: { long: ['--extcmd'], short: 'x', reason: 'runs a program on the differences' }
+};
+function git(argv, outcome) {
+    const name = argv[0];
+    const args = argv.slice(1);
+    let index = 0;
+    for (; index < args.length; index++) {
+        const arg = args[index];
+        if (arg.includes(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV)) {
+            outcome.problems.push(`cannot tell which git subcommand or option ${JSON.stringify(arg.split(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV).join('…'))} is before it runs (it may be \`-c ...\` or \`config\`); write it literally`);
+            return;
+        }
+        if (!arg.startsWith('-'))
+            break;
+        if (arg === '-c' || arg.startsWith('-c') || arg.startsWith('--config-env')) {
+            outcome.forbidden.push(`\`git ${arg.startsWith('-c') ? '-c' : '--config-env'}\` sets configuration, which can run any program (core.pager, core.sshCommand, aliases); run git without it`);
+            return;
+        }
+        if (arg.startsWith('--exec-path=')) {
+            outcome.forbidden.push('`git --exec-path=DIR` makes git run its commands from another folder');
+            return;
+        }
+        const [option = arg, inlineValue] = arg.startsWith('--') ? splitOption(arg) : [arg, undefined];
+        if ([
+            '-C',
+            '--git-dir',
+            '--work-tree',
+            '--namespace',
+            '--super-prefix',
+            '--list-cmds',
+            '--attr-source'
+        ].includes(option)) {
+            const value = inlineValue ?? args[++index];
+            if (value === undefined) {
+                outcome.problems.push(`\`git ${option}\` needs a value`);
+                return;
+            }
+            if (value.includes(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV)) {
+                outcome.problems.push(`the value of \`git ${option}\` is only known at run time`);
+                return;
+            }
+            if (option === '-C' || option === '--work-tree') {
+                outcome.paths.push({ access: 'directory', target: value, source: `git ${option}` });
+            }
+            else if (option === '--git-dir') {
+                if (!/^(\.\/)*\.git\/*$/.test(value)) {
+                    outcome.forbidden.push(`\`git --git-dir=${value}\` selects another repository, whose configuration could run any program; use the workspace's own repository`);
+                    return;
+                }
+            }
+            continue;
+        }
+        if (!GIT_GLOBAL_FLAGS.has(arg)) {
+            outcome.problems.push(`cannot tell what the git option \`${arg}\` does before the subcommand`);
+            return;
+        }
+    }
+    const rest = args.slice(index);
+    if (index > 0)
+        outcome.argv = [name, ...rest];
+    const subcommand = rest[0];
+    if (subcommand === undefined)
+        return;
+    const subArgs = rest.slice(1);
+    if (subcommand === 'config') {
+        const problem = gitConfigProblem(subArgs);
+        if (problem)
+            outcome.forbidden.push(problem);
+        return;
+    }
+    if (subcommand === 'submodule' && subArgs.includes('foreach')) {
+        outcome.problems.push('`git submodule foreach` runs a command line, which cannot be checked');
+        return;
+    }
+    if (subcommand === 'bisect' && subArgs[0] === 'run') {
+        outcome.problems.push('`git bisect run` runs a command, which cannot be checked; run it directly');
+        return;
+    }
+    if (subcommand === 'filter-branch') {
+        outcome.problems.push('`git filter-branch` runs command lines given as text, which cannot be checked');
+        return;
+    }
+    if (subcommand === 'rebase' && subArgs.some(arg => arg === '-i' || arg === '--interactive')) {
+        outcome.problems.push('`git rebase -i` runs an editor, whose commands cannot be checked');
+        return;
+    }
+    if (GIT_DIFF_FAMILY.has(subcommand))
+        gitFiles(subcommand, subArgs, outcome);
+    const runners = lookup(GIT_RUNNERS, subcommand);
+    if (!runners)
+        return;
+    for (const arg of subArgs) {
+        if (arg === '--')
+            return;
+        if (arg.startsWith(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV) || (arg.includes(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV) && arg.startsWith('-'))) {
+            outcome.problems.push(`cannot tell what \`git ${subcommand}\` does with an argument that may expand to options; write it literally`);
+            return;
+        }
+        if (arg.startsWith('--')) {
+            const [option = arg] = arg.split('=', 1);
+            // git accepts any unambiguous abbreviation of a long option: `--upload-p=...`.
+            const hit = runners.long.find(long => long.startsWith(option) && option.length >= 4);
+            if (hit) {
+                outcome.forbidden.push(`\`git ${subcommand} ${hit}\` ${runners.reason}, which the policy never allows`);
+                return;
+            }
+        }
+        else if (arg.startsWith('-') && runners.short) {
+            const letter = [...arg.slice(1)].find(character => runners.short?.includes(character));
+            if (letter !== undefined) {
+                outcome.forbidden.push(`\`git ${subcommand} -${letter}\` ${runners.reason}, which the policy never allows`);
+                return;
+            }
+        }
+    }
+}
+const GIT_DIFF_FAMILY = new Set([
+    'diff',
+    'log',
+    'show',
+    'format-patch',
+    'range-diff',
+    'whatchanged',
+    'diff-tree',
+    'diff-files',
+    'diff-index'
+]);
+/**
+ * `--output=FILE` writes FILE and is checked like `> FILE`; `diff --no-index A B` reads files that
+ * need not be in the repository, so they are checked like `< A`.
+ */
+function gitFiles(subcommand, args, outcome) {
+    const source = `git ${subcommand}`;
+    const noIndex = subcommand === 'diff' && args.includes('--no-index');
+    let operands = false;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (!operands && arg === '--') {
+            operands = true;
+            continue;
+        }
+        if (!operands && arg.startsWith(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV)) {
+            // `git diff $X`, `xargs git diff`: the word may turn out to be `--output=/anywhere`.
+            outcome.problems.push(`cannot tell what \`${source}\` does with an argument that may expand to options such as --output; write it literally, or after \`--\``);
+            return;
+        }
+        if (!operands && (arg === '--output' || arg.startsWith('--output='))) {
+            const target = arg === '--output' ? (args[++index] ?? '') : arg.slice('--output='.length);
+            outcome.paths.push({ access: 'write', target, source: `${source} --output` });
+        }
+        else if (!operands &&
+            (arg === '-o' || arg === '--output-directory') &&
+            subcommand === 'format-patch') {
+            outcome.paths.push({ access: 'write', target: args[++index] ?? '', source: `${source} -o` });
+        }
+        else if (noIndex && (operands || !arg.startsWith('-'))) {
+            outcome.paths.push({ access: 'read', target: arg, source: `${source} --no-index` });
+        }
+    }
+}
+const CONFIG_READ_OPTIONS = new Set([
+    '--get',
+    '--get-all',
+    '--get-regexp',
+    '--get-urlmatch',
+    '--get-color',
+    '--get-colorbool',
+    '--list',
+    '-l',
+    '--show-origin',
+    '--show-scope',
+    '--name-only',
+    '--null',
+    '-z',
+    '--includes',
+    '--no-includes',
+    '--global',
+    '--system',
+    '--local',
+    '--worktree',
+    '--bool',
+    '--int',
+    '--bool-or-int',
+    '--path',
+    '--expiry-date',
+    '--all',
+    '--regexp',
+    '--fixed-value'
+]);
+const CONFIG_READ_VALUE_OPTIONS = new Set([
+    '--type',
+    '--default',
+    '--blob',
+    '--file',
+    '-f',
+    '--value',
+    '--url'
+]);
+/** `git config` reading is left to the rules; setting anything is refused. */
+function gitConfigProblem(args) {
+    const refused = (what) => `\`git config\` ${what}: it would write git configuration, where core.pager, core.sshCommand, hooks or aliases run any program`;
+    const positional = [];
+    let reading = false;
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (arg.includes(_match_js__WEBPACK_IMPORTED_MODULE_0__/* .UNKNOWN */ .HV) && arg.startsWith('-'))
+            return refused('with an option only known at run time');
+        if (arg.startsWith('-')) {
+            const [option = arg, value] = arg.startsWith('--') ? splitOption(arg) : [arg, undefined];
+            if (CONFIG_READ_OPTIONS.has(option)) {
+                if (option.startsWith('--get') || option === '--list' || option === '-l')
+                    reading = true;
+                continue;
+            }
+            if (CONFIG_READ_VALUE_OPTIONS.has(option)) {
+                if (value === undefined)
+                    index++;
+                continue;
+            }
+            return refused(`with \`${option}\``);
+        }
+        positional.push(arg);
+    }
+    const verb = positional[0];
+    if (verb === 'get' || verb === 'list')
+        return undefined;
+    if (['set', 'unset', 'rename-section', 'remove-section', 'edit'].includes(verb ?? '')) {
+        return refused(verb);
+    }
+    if (reading)
+        return undefined;
+    if (positional.length <= 1)
+        return undefined; // `git config user.name`: reads one value
+    return refused('setting a value');
+}
+
+
+/***/ }),
+
+/***/ 91821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ rulesFor)
+/* harmony export */ });
+/**
+ * The rules one task runs under. A task's section replaces the same section of `defaults` as a
+ * whole: `review: { write: { allow: [] } }` leaves review no write rules at all, not the default
+ * write rules minus something. (The loader fills a given section's missing allow/ask/deny with
+ * empty lists, so a replaced section never inherits patterns.)
+ */
+function rulesFor(policy, task) {
+    const override = policy.tasks[task] ?? {};
+    const defaults = policy.defaults;
+    return {
+        read: override.read ?? defaults.read,
+        write: override.write ?? defaults.write,
+        bash: override.bash ?? defaults.bash,
+        network: override.network ?? defaults.network
+    };
+}
+
+
+/***/ }),
+
+/***/ 4841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ge: () => (/* binding */ analyzeCommandLine),
+  mc: () => (/* binding */ isDescriptorRedirect),
+  sA: () => (/* binding */ loadShellParser)
+});
+
+// UNUSED EXPORTS: MAX_COMMAND_LINE_LENGTH, UNKNOWN, decodeAnsiC, sensitiveVariable
+
+// EXTERNAL MODULE: ./src/policy/match.ts
+var match = __nccwpck_require__(6563);
+// EXTERNAL MODULE: ./src/policy/programs.ts
+var programs = __nccwpck_require__(9469);
+;// CONCATENATED MODULE: ./src/policy/wrappers.ts
+/**
+ * Commands that run other commands or shell code. For a wrapper (`env`, `timeout`, `xargs`,
+ * `find -exec`, ...) the wrapped command is returned so the rules check it too: allowing `env`
+ * must not allow `env curl`. Commands that run text as shell code (`eval`, `bash -c`, ...) are
+ * problems: the text is data to us and cannot be checked.
+ */
+
+/** Builtins that run text as code or change what later command names mean. */
+const CODE_RUNNERS = {
+    eval: '`eval` runs text as a command line, which cannot be checked',
+    exec: '`exec` replaces the shell and its redirections cannot be checked; run the command directly',
+    source: '`source` runs a script file, which cannot be checked',
+    '.': '`.` (source) runs a script file, which cannot be checked',
+    alias: 'aliases change what a command name runs',
+    trap: '`trap` runs text as a command line later, which cannot be checked',
+    enable: '`enable` loads or changes builtins',
+    hash: '`hash` changes which program a command name runs',
+    fc: '`fc` re-runs commands from history',
+    coproc: '`coproc` runs a command in the background',
+    declare: '`declare` can run commands through array subscripts',
+    typeset: '`typeset` can run commands through array subscripts',
+    local: '`local` can run commands through array subscripts',
+    export: '`export` changes the environment of later commands; put VAR=value in front of the command instead',
+    readonly: '`readonly` can run commands through array subscripts',
+    let: '`let` can run commands through array subscripts'
+};
+const SHELLS = new Set([
+    'sh',
+    'bash',
+    'zsh',
+    'dash',
+    'ksh',
+    'mksh',
+    'ash',
+    'yash',
+    'fish',
+    'csh',
+    'tcsh',
+    'rbash'
+]);
+/** Builtins that take variable names, where `a[$(cmd)]` in a name runs cmd. */
+const NAME_TAKERS = new Set([
+    'printf',
+    'read',
+    'unset',
+    'mapfile',
+    'readarray',
+    'getopts',
+    'test',
+    '[',
+    'wait',
+    'shopt'
+]);
+/** Programs that run a command we cannot pick out of their arguments. */
+const OPAQUE_RUNNERS = new Set([
+    'watch',
+    'parallel',
+    'strace',
+    'ltrace',
+    'flock',
+    'script',
+    'su',
+    'runuser',
+    'chroot',
+    'unshare',
+    'nsenter',
+    'systemd-run',
+    'chrt',
+    'taskset',
+    'doas',
+    'pkexec',
+    'fakeroot',
+    'firejail',
+    'bwrap',
+    'valgrind',
+    'gdb'
+]);
+const WRAPPERS = {
+    env: {
+        flags: ['-i', '-0', '-v', '--ignore-environment', '--null', '--debug', '-'],
+        withValue: ['-u', '--unset', '-C', '--chdir'],
+        refuse: {
+            '-S': '`env -S` splits a string into a command line',
+            '--split-string': '`env -S` splits a string into a command line'
+        },
+        assignments: true
+    },
+    command: { flags: ['-p', '-v', '-V'], withValue: [] },
+    builtin: { flags: [], withValue: [] },
+    nohup: { flags: [], withValue: [] },
+    unbuffer: { flags: [], withValue: [] },
+    setsid: { flags: ['-c', '-f', '-w', '--ctty', '--fork', '--wait'], withValue: [] },
+    nice: { flags: [], withValue: ['-n', '--adjustment'], numericOption: true },
+    ionice: {
+        flags: ['-t', '--ignore'],
+        withValue: ['-c', '--class', '-n', '--classdata', '-p', '--pid', '-P', '--pgid', '-u', '--uid']
+    },
+    timeout: {
+        flags: ['--preserve-status', '--foreground', '-v', '--verbose'],
+        withValue: ['-s', '--signal', '-k', '--kill-after'],
+        operands: 1
+    },
+    time: {
+        flags: ['-p', '-v', '-a', '-q', '--portability', '--verbose', '--append', '--quiet'],
+        withValue: ['-f', '--format'],
+        refuse: { '-o': '`time -o` writes a file', '--output': '`time -o` writes a file' }
+    },
+    stdbuf: {
+        flags: [],
+        withValue: ['-i', '-o', '-e', '--input', '--output', '--error']
+    },
+    sudo: {
+        flags: [
+            '-E',
+            '-H',
+            '-n',
+            '-P',
+            '-S',
+            '-k',
+            '--preserve-env',
+            '--non-interactive',
+            '--set-home',
+            '--stdin'
+        ],
+        withValue: [
+            '-u',
+            '-g',
+            '-C',
+            '-D',
+            '-h',
+            '-p',
+            '-r',
+            '-t',
+            '-T',
+            '-U',
+            '--user',
+            '--group',
+            '--chdir',
+            '--prompt',
+            '--close-from',
+            '--host'
+        ],
+        refuse: {
+            '-i': '`sudo -i` starts a shell',
+            '-s': '`sudo -s` starts a shell',
+            '--login': '`sudo -i` starts a shell',
+            '--shell': '`sudo -s` starts a shell',
+            '-e': '`sudo -e` edits files outside the write rules',
+            '--edit': '`sudo -e` edits files outside the write rules',
+            '-b': '`sudo -b` runs a command in the background',
+            '--background': '`sudo -b` runs a command in the background'
+        },
+        assignments: true
+    }
+};
+const XARGS = {
+    flags: [
+        '-0',
+        '-r',
+        '-t',
+        '-p',
+        '-x',
+        '-o',
+        '--null',
+        '--no-run-if-empty',
+        '--verbose',
+        '--interactive',
+        '--exit',
+        '--open-tty'
+    ],
+    withValue: [
+        '-a',
+        '-d',
+        '-E',
+        '-I',
+        '-L',
+        '-n',
+        '-P',
+        '-s',
+        '--arg-file',
+        '--delimiter',
+        '--eof',
+        '--max-lines',
+        '--max-args',
+        '--max-procs',
+        '--max-chars',
+        '--process-slot-var'
+    ]
+};
+/** What `argv` runs besides itself, and what about it cannot be checked. */
+function unwrapCommand(argv) {
+    const outcome = { commands: [], assignments: [], problems: [] };
+    const name = argv[0];
+    if (name === undefined)
+        return outcome;
+    // Lower case: on a case-insensitive file system (macOS) `ENV` runs env.
+    const base = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
+    const args = argv.slice(1);
+    const codeRunner = Object.hasOwn(CODE_RUNNERS, base) ? CODE_RUNNERS[base] : undefined;
+    if (codeRunner) {
+        outcome.problems.push(codeRunner);
+        return outcome;
+    }
+    if (SHELLS.has(base)) {
+        const problem = shellProblem(base, args);
+        if (problem)
+            outcome.problems.push(problem);
+        return outcome;
+    }
+    if (NAME_TAKERS.has(base) && args.some(arg => arg.includes('[') && /[$`]/.test(arg))) {
+        outcome.problems.push(`\`${base}\` evaluates subscripts in variable names, which can run commands`);
+        return outcome;
+    }
+    if (OPAQUE_RUNNERS.has(base)) {
+        outcome.problems.push(`\`${base}\` runs a command in a way that cannot be checked`);
+        return outcome;
+    }
+    if (base === 'busybox') {
+        if (args.length > 0)
+            outcome.commands.push(args);
+        return outcome;
+    }
+    if (base === 'find')
+        return findExec(args, outcome);
+    if (base === 'xargs')
+        return xargs(args, outcome);
+    const spec = Object.hasOwn(WRAPPERS, base) ? WRAPPERS[base] : undefined;
+    if (spec) {
+        const parsed = parseWrapper(base, spec, args);
+        if (typeof parsed === 'string')
+            outcome.problems.push(parsed);
+        else {
+            outcome.assignments.push(...parsed.assignments);
+            if (parsed.command.length > 0)
+                outcome.commands.push(parsed.command);
+        }
+    }
+    return outcome;
+}
+/** A shell is fine only when it runs a script file (which the rules then judge by name). */
+function shellProblem(shell, args) {
+    if (args.some(arg => arg.includes(match/* UNKNOWN */.HV))) {
+        return `\`${shell}\` with arguments only known at run time cannot be checked`;
+    }
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (arg === '--')
+            return args[index + 1] === undefined ? stdinShell(shell) : undefined;
+        if (arg === '-')
+            return stdinShell(shell);
+        if (arg.startsWith('--')) {
+            if (arg === '--command' || arg.startsWith('--command='))
+                return commandShell(shell);
+            if (arg === '--rcfile' || arg === '--init-file')
+                index++;
+            continue;
+        }
+        if (arg.startsWith('-') || arg.startsWith('+')) {
+            const letters = arg.slice(1);
+            if (letters.includes('c'))
+                return commandShell(shell);
+            if (letters.includes('s') || letters.includes('i'))
+                return stdinShell(shell);
+            if (letters.includes('o') || letters.includes('O'))
+                index++;
+            continue;
+        }
+        return undefined; // a script file: an ordinary command for the rules
+    }
+    return stdinShell(shell);
+}
+function commandShell(shell) {
+    return `\`${shell} -c\` runs text as a command line, which cannot be checked; run the commands directly`;
+}
+function stdinShell(shell) {
+    return `\`${shell}\` reading commands from its input (a pipe, here-document or here-string) cannot be checked; run the commands directly`;
+}
+/** Skips a wrapper's options; returns the wrapped command or why it cannot be found. */
+function parseWrapper(base, spec, args) {
+    const assignments = [];
+    let index = 0;
+    let operands = spec.operands ?? 0;
+    while (index < args.length) {
+        const arg = args[index];
+        if (arg.includes(match/* UNKNOWN */.HV) && operands === 0)
+            return unclear(base, arg);
+        if (arg === '--') {
+            index++;
+            break;
+        }
+        if (arg === '-' && spec.flags.includes('-')) {
+            index++;
+            continue;
+        }
+        if (arg.startsWith('-') && arg !== '-') {
+            if (spec.numericOption && /^-\d+$/.test(arg)) {
+                index++;
+                continue;
+            }
+            const consumed = wrappers_option(base, spec, arg);
+            if (typeof consumed === 'string')
+                return consumed;
+            index += consumed;
+            continue;
+        }
+        if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) {
+            const equals = arg.indexOf('=');
+            assignments.push({ name: arg.slice(0, equals), value: arg.slice(equals + 1) });
+            index++;
+            continue;
+        }
+        if (operands > 0) {
+            operands--;
+            index++;
+            continue;
+        }
+        break;
+    }
+    return { command: args.slice(index), assignments };
+}
+function unclear(base, arg) {
+    return `cannot tell which command \`${base}\` runs with ${JSON.stringify(arg.split(match/* UNKNOWN */.HV).join('…'))}`;
+}
+/** How many words an option takes (itself and maybe its value), or why it is refused. */
+function wrappers_option(base, spec, arg) {
+    if (arg.startsWith('--')) {
+        const name = arg.split('=')[0];
+        const refusal = spec.refuse?.[name];
+        if (refusal)
+            return refusal;
+        if (spec.withValue.includes(name))
+            return arg.includes('=') ? 1 : 2;
+        if (spec.flags.includes(arg))
+            return 1;
+        return unclear(base, arg);
+    }
+    // A cluster of short options: `-iu NAME`, `-n5`.
+    for (let at = 1; at < arg.length; at++) {
+        const short = `-${arg[at]}`;
+        const refusal = spec.refuse?.[short];
+        if (refusal)
+            return refusal;
+        if (spec.withValue.includes(short))
+            return at === arg.length - 1 ? 2 : 1;
+        if (!spec.flags.includes(short))
+            return unclear(base, arg);
+    }
+    return 1;
+}
+/** `xargs [options] [command [args]]`: input words are appended, or replace -I's string. */
+function xargs(args, outcome) {
+    let replace;
+    let index = 0;
+    while (index < args.length) {
+        const arg = args[index];
+        if (arg.includes(match/* UNKNOWN */.HV)) {
+            outcome.problems.push(unclear('xargs', arg));
+            return outcome;
+        }
+        if (arg === '--') {
+            index++;
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-')
+            break;
+        let consumed = 1;
+        if (arg === '-I') {
+            replace = args[index + 1];
+            consumed = 2;
+        }
+        else if (arg.startsWith('-I'))
+            replace = arg.slice(2);
+        else if (arg === '--replace')
+            replace = '{}';
+        else if (arg.startsWith('--replace='))
+            replace = arg.slice('--replace='.length);
+        else if (arg.startsWith('-i'))
+            replace = arg.length > 2 ? arg.slice(2) : '{}';
+        else if (/^-[el]/.test(arg) || /^--(eof|max-lines)(=|$)/.test(arg))
+            consumed = 1;
+        else
+            consumed = wrappers_option('xargs', XARGS, arg);
+        if (typeof consumed === 'string') {
+            outcome.problems.push(consumed);
+            return outcome;
+        }
+        index += consumed;
+    }
+    const command = index < args.length ? args.slice(index) : ['echo'];
+    if (replace === undefined) {
+        outcome.commands.push([...command, match/* UNKNOWN */.HV]);
+        return outcome;
+    }
+    const marker = replace;
+    if (marker === '' || marker.includes(match/* UNKNOWN */.HV) || command[0].includes(marker)) {
+        outcome.problems.push('cannot tell which command `xargs` runs');
+        return outcome;
+    }
+    outcome.commands.push(command.map(word => word.split(marker).join(match/* UNKNOWN */.HV)));
+    return outcome;
+}
+/** `find ... -exec cmd {} ;` / `+` (and -execdir, -ok, -okdir): `{}` is a file name. */
+function findExec(args, outcome) {
+    for (let index = 0; index < args.length; index++) {
+        const arg = args[index];
+        if (!['-exec', '-execdir', '-ok', '-okdir'].includes(arg))
+            continue;
+        const command = [];
+        let end = index + 1;
+        let terminated = false;
+        for (; end < args.length; end++) {
+            const word = args[end];
+            if (word === ';' || (word === '+' && command[command.length - 1] === '{}')) {
+                terminated = true;
+                break;
+            }
+            command.push(word);
+        }
+        if (!terminated || command.length === 0) {
+            outcome.problems.push(`\`find ${arg}\` without a complete command cannot be checked`);
+            return outcome;
+        }
+        if (command[0].includes('{}') || command[0].includes(match/* UNKNOWN */.HV)) {
+            outcome.problems.push(`the command \`find ${arg}\` runs is only known at run time`);
+            return outcome;
+        }
+        outcome.commands.push(command.map(word => word.split('{}').join(match/* UNKNOWN */.HV)));
+        index = end;
+    }
+    return outcome;
+}
+
+;// CONCATENATED MODULE: ./src/policy/shell.ts
+
+
+
+
+const MAX_COMMAND_LINE_LENGTH = 10_000;
+/** mvdan-sh recurses per nesting level: ~2,000 levels overflow the stack, ~500 make Walk crawl. */
+const MAX_NESTING = 100;
+const WALK_DEPTH_LIMIT = 40;
+const REDIRECT_OPERATORS = {
+    54: '>',
+    55: '>>',
+    56: '<',
+    57: '<>',
+    58: '<&',
+    59: '>&',
+    60: '>|',
+    61: '<<',
+    62: '<<-',
+    63: '<<<',
+    64: '&>',
+    65: '&>>'
+};
+/** Node kinds that are never acceptable, wherever they appear (checked again with syntax.Walk). */
+const FORBIDDEN_NODES = {
+    CmdSubst: 'command substitution ($(...) or backticks) runs a command that cannot be checked',
+    ProcSubst: 'process substitution (<(...) or >(...)) runs a command that cannot be checked',
+    ArithmExp: 'arithmetic expansion $((...)) can run commands through array subscripts',
+    ArithmCmd: 'arithmetic commands ((...)) can run commands through array subscripts',
+    LetClause: '`let` can run commands through array subscripts',
+    FuncDecl: 'function definitions change what a command name runs',
+    CoprocClause: '`coproc` runs a command in the background',
+    DeclClause: '`declare`, `export`, `local`, `readonly` and `typeset` change the environment of later commands; put VAR=value in front of the command instead',
+    TestDecl: 'test declarations are not supported'
+};
+let parserModule;
+/**
+ * Loads the shell parser. mvdan-sh is 1.8 MB of GopherJS that takes about 60 ms to load, so it is
+ * loaded on the first Bash call instead of at start-up: runs that never see one never pay for it.
+ * Call (and await) this before `analyzeCommandLine`; it is cheap once loaded.
+ */
+async function loadShellParser() {
+    parserModule ??= (await __nccwpck_require__.e(/* import() */ 914).then(__nccwpck_require__.t.bind(__nccwpck_require__, 62914, 23))).default.syntax;
+}
+function syntax() {
+    // Fail closed: analysing without the parser is a programming error, and analyze() turns the
+    // throw into a problem, so the command is denied rather than allowed unchecked.
+    if (!parserModule)
+        throw new Error('the shell parser is not loaded (call loadShellParser first)');
+    return parserModule;
+}
+/**
+ * Recent analyses by command line. Parsing is the costly part of a Bash decision (a few ms in the
+ * GopherJS parser) and one call is analysed twice (the policy, then the wrapper's check of
+ * redirection targets), so the last few lines are kept. Results are frozen: callers share them.
+ */
+const recentAnalyses = new Map();
+const RECENT_ANALYSES = 32;
+/** Analyses one Bash command line. Never throws. */
+function analyzeCommandLine(line) {
+    const known = typeof line === 'string' ? recentAnalyses.get(line) : undefined;
+    if (known)
+        return known;
+    const analysis = analyzeUncached(line);
+    // Not kept while the parser is missing: that answer (a problem) is not the line's real one.
+    if (typeof line === 'string' && parserModule) {
+        if (recentAnalyses.size >= RECENT_ANALYSES) {
+            const oldest = recentAnalyses.keys().next().value;
+            if (oldest !== undefined)
+                recentAnalyses.delete(oldest);
+        }
+        recentAnalyses.set(line, deepFreeze(analysis));
+    }
+    return analysis;
+}
+function deepFreeze(value) {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const child of Object.values(value))
+            deepFreeze(child);
+    }
+    return value;
+}
+function analyzeUncached(line) {
+    const analyzer = new Analyzer();
+    if (typeof line !== 'string') {
+        analyzer.problem('the command is not a string');
+    }
+    else if (line.length > MAX_COMMAND_LINE_LENGTH) {
+        analyzer.problem(`the command line is longer than ${MAX_COMMAND_LINE_LENGTH} characters`);
+    }
+    else if (line.includes('\0')) {
+        analyzer.problem('the command line contains a NUL byte');
+    }
+    else if (roughNesting(line) > MAX_NESTING * 2) {
+        analyzer.problem('the command line is nested too deeply to check');
+    }
+    else {
+        analyzer.analyze(line);
+    }
+    return analyzer.result();
+}
+/** Bracket depth ignoring quotes: a cheap guard before the recursive parser sees the line. */
+function roughNesting(line) {
+    let depth = 0;
+    let max = 0;
+    for (const character of line) {
+        if (character === '(' || character === '{')
+            max = Math.max(max, ++depth);
+        else if ((character === ')' || character === '}') && depth > 0)
+            depth--;
+    }
+    return max;
+}
+class Analyzer {
+    commands = [];
+    redirects = [];
+    problems = new Set();
+    forbidden = new Set();
+    paths = [];
+    changesDirectory = false;
+    maxDepth = 0;
+    /** The line as UTF-8: mvdan-sh positions are byte offsets. */
+    source = Buffer.alloc(0);
+    problem(message) {
+        this.problems.add(message);
+    }
+    result() {
+        if (this.changesDirectory &&
+            (this.redirects.some(redirect => !isDescriptorRedirect(redirect)) || this.paths.length > 0)) {
+            // The targets are resolved against the workspace root; after `cd` they mean other files.
+            this.problem('redirections (and files named by `tee`, `sed -i`, `git -C`...) after `cd`, `pushd` or `popd` cannot be checked');
+        }
+        return {
+            commands: this.commands,
+            redirects: this.redirects,
+            problems: [...this.problems],
+            forbidden: [...this.forbidden],
+            paths: this.paths
+        };
+    }
+    analyze(line) {
+        let file;
+        try {
+            this.source = Buffer.from(line, 'utf8');
+            file = syntax().NewParser().Parse(line, '');
+        }
+        catch (error) {
+            this.problem(parseFailure(error));
+            return;
+        }
+        try {
+            this.statements(file.Stmts, 0);
+            if (this.maxDepth <= WALK_DEPTH_LIMIT) {
+                // Defence in depth: whatever path the walk above took, these never pass. (syntax.Walk
+                // takes seconds to minutes on trees a few hundred levels deep, so only shallow ones.)
+                syntax().Walk(file, node => {
+                    if (node) {
+                        const kind = syntax().NodeType(node);
+                        const reason = Object.hasOwn(FORBIDDEN_NODES, kind) ? FORBIDDEN_NODES[kind] : undefined;
+                        if (reason)
+                            this.problem(reason);
+                    }
+                    return true;
+                });
+            }
+        }
+        catch (error) {
+            this.problem(error instanceof RangeError
+                ? 'the command line is nested too deeply to check'
+                : `the command line could not be analysed (${String(error)})`);
+        }
+    }
+    statements(statements, depth) {
+        for (const statement of statements)
+            this.statement(statement, depth);
+    }
+    statement(statement, depth) {
+        if (depth > MAX_NESTING) {
+            this.maxDepth = Math.max(this.maxDepth, depth);
+            this.problem('the command line is nested too deeply to check');
+            return;
+        }
+        this.maxDepth = Math.max(this.maxDepth, depth);
+        this.statementHeader(statement);
+        if (statement.Cmd)
+            this.command(statement.Cmd, depth + 1);
+    }
+    statementHeader(statement) {
+        if (statement.Background)
+            this.problem('background jobs (&) are not allowed');
+        if (statement.Coprocess)
+            this.problem(FORBIDDEN_NODES.CoprocClause);
+        for (const redirect of statement.Redirs)
+            this.redirect(redirect);
+    }
+    command(node, depth) {
+        const kind = syntax().NodeType(node);
+        switch (kind) {
+            case 'CallExpr':
+                this.call(node);
+                return;
+            case 'BinaryCmd': {
+                // `a && b | c ...` nests to the left, one level per operator: walk the chain in a loop so
+                // a long list of commands does not count as deep nesting.
+                let binary = node;
+                const rights = [];
+                for (;;) {
+                    rights.push(binary.Y);
+                    const left = binary.X;
+                    this.statementHeader(left);
+                    if (left.Cmd && syntax().NodeType(left.Cmd) === 'BinaryCmd') {
+                        binary = left.Cmd;
+                        continue;
+                    }
+                    if (left.Cmd)
+                        this.command(left.Cmd, depth);
+                    break;
+                }
+                // syntax.Walk does recurse once per operator: count the chain for its depth limit.
+                this.maxDepth = Math.max(this.maxDepth, depth + rights.length);
+                for (const right of rights.reverse())
+                    this.statement(right, depth);
+                return;
+            }
+            case 'Subshell':
+            case 'Block':
+                this.statements(node.Stmts, depth);
+                return;
+            case 'IfClause': {
+                let clause = node;
+                let branches = 0;
+                while (clause) {
+                    this.statements(clause.Cond, depth);
+                    this.statements(clause.Then, depth);
+                    clause = clause.Else;
+                    branches++;
+                }
+                this.maxDepth = Math.max(this.maxDepth, depth + branches);
+                return;
+            }
+            case 'WhileClause': {
+                const loop = node;
+                this.statements(loop.Cond, depth);
+                this.statements(loop.Do, depth);
+                return;
+            }
+            case 'ForClause': {
+                const loop = node;
+                if (syntax().NodeType(loop.Loop) !== 'WordIter') {
+                    this.problem('C-style for loops use arithmetic, which can run commands');
+                    return;
+                }
+                for (const item of loop.Loop.Items)
+                    this.word(item, 'data');
+                this.statements(loop.Do, depth);
+                return;
+            }
+            case 'CaseClause': {
+                const clause = node;
+                this.word(clause.Word, 'data');
+                for (const item of clause.Items) {
+                    for (const pattern of item.Patterns)
+                        this.word(pattern, 'data');
+                    this.statements(item.Stmts, depth);
+                }
+                return;
+            }
+            case 'TimeClause': {
+                const clause = node;
+                if (clause.Stmt)
+                    this.statement(clause.Stmt, depth);
+                return;
+            }
+            case 'TestClause':
+                this.test(node.X, depth);
+                return;
+            default:
+                this.problem(FORBIDDEN_NODES[kind] ?? `\`${kind}\` constructs are not supported`);
+        }
+    }
+    /** `[[ ... ]]`: no command runs, but `-eq` and friends evaluate `a[$(cmd)]` in operands. */
+    test(node, depth) {
+        if (depth > MAX_NESTING) {
+            this.maxDepth = Math.max(this.maxDepth, depth);
+            this.problem('the command line is nested too deeply to check');
+            return;
+        }
+        const kind = syntax().NodeType(node);
+        if (kind === 'BinaryTest') {
+            const test = node;
+            this.test(test.X, depth + 1);
+            this.test(test.Y, depth + 1);
+        }
+        else if (kind === 'UnaryTest' || kind === 'ParenTest') {
+            this.test(node.X, depth + 1);
+        }
+        else if (kind === 'Word') {
+            const text = this.word(node, 'data');
+            if (text !== undefined && /\[/.test(text) && /[$`]/.test(text)) {
+                this.problem('[[ ]] operands with subscripts and $ or ` can run commands');
+            }
+        }
+        else {
+            this.problem(`\`${kind}\` in [[ ]] is not supported`);
+        }
+    }
+    call(call) {
+        for (const assign of call.Assigns)
+            this.assignment(assign);
+        if (call.Args.length === 0)
+            return;
+        const argv = [];
+        for (const word of call.Args) {
+            const text = this.word(word, 'argument');
+            if (text === undefined)
+                return;
+            argv.push(text);
+        }
+        if (argv[0]?.includes(match/* UNKNOWN */.HV)) {
+            this.problem(`the command name ${this.sourceOf(call.Args[0])} is only known at run time (variable, glob, brace or tilde expansion); write the command name literally`);
+            return;
+        }
+        this.simpleCommand(argv, undefined, 0);
+    }
+    assignment(assign) {
+        const name = assign.Name?.Value ?? '';
+        if (assign.Index || assign.Array) {
+            this.problem(`array assignments (${name}[...]= or ${name}=(...)) can run commands through subscripts`);
+            return;
+        }
+        const value = assign.Value ? this.word(assign.Value, 'assignment') : '';
+        if (value === undefined)
+            return;
+        this.checkAssignment(name, value);
+    }
+    /** `NAME=value` in front of a command, alone, or after `env`/`sudo`. */
+    checkAssignment(name, value) {
+        const sensitive = sensitiveVariable(name);
+        if (sensitive)
+            this.problem(`setting ${name} is not allowed: ${sensitive}`);
+        else if (value.includes(match/* UNKNOWN */.HV)) {
+            this.problem(`the value assigned to ${name} is only known at run time; use a plain value`);
+        }
+    }
+    /** Records a command and whatever it runs in turn. */
+    simpleCommand(argv, via, depth) {
+        const name = argv[0];
+        if (name === undefined)
+            return;
+        if (name.includes(match/* UNKNOWN */.HV)) {
+            this.problem(`the command name \`${name.split(match/* UNKNOWN */.HV).join('…')}\` is only known at run time; write the command name literally`);
+            return;
+        }
+        // What the program does with its arguments: inline code, git's configuration, files it writes.
+        const program = (0,programs/* checkProgram */.nf)(argv);
+        const matched = program.argv ?? argv;
+        const command = { argv: matched, text: matched.join(' ') };
+        if (program.argv)
+            command.written = argv.join(' ');
+        if (via)
+            command.via = via;
+        this.commands.push(command);
+        for (const problem of program.problems)
+            this.problem(problem);
+        for (const refusal of program.forbidden)
+            this.forbidden.add(refusal);
+        for (const path of program.paths) {
+            if (path.target.includes(match/* UNKNOWN */.HV) || path.target === '') {
+                this.problem(`the file \`${path.source}\` names is only known at run time; write the path literally`);
+            }
+            else
+                this.paths.push(path);
+        }
+        if (depth > 8) {
+            this.problem('commands wrapped more than 8 levels deep are not supported');
+            return;
+        }
+        const base = (0,programs/* programName */.kX)(name);
+        if (base === 'cd' || base === 'pushd' || base === 'popd')
+            this.changesDirectory = true;
+        const outcome = unwrapCommand(argv);
+        for (const problem of outcome.problems)
+            this.problem(problem);
+        for (const assignment of outcome.assignments) {
+            this.checkAssignment(assignment.name, assignment.value);
+        }
+        for (const inner of outcome.commands)
+            this.simpleCommand(inner, base, depth + 1);
+    }
+    /** A node's text as written, quoted for a message. */
+    sourceOf(node) {
+        const text = this.source.subarray(node.Pos().Offset(), node.End().Offset()).toString('utf8');
+        return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+    }
+    redirect(redirect) {
+        const op = REDIRECT_OPERATORS[redirect.Op] ?? `operator ${redirect.Op}`;
+        const fd = redirect.N?.Value;
+        if (op === '<<' || op === '<<-') {
+            // The body of an unquoted here-document is expanded: $(...) inside it runs.
+            if (redirect.Hdoc)
+                this.word(redirect.Hdoc, 'data');
+            return;
+        }
+        if (!redirect.Word) {
+            this.problem(`redirection ${op} has no target`);
+            return;
+        }
+        if (op === '<<<') {
+            this.word(redirect.Word, 'data');
+            return;
+        }
+        const target = this.word(redirect.Word, 'target');
+        if (target === undefined)
+            return;
+        if (target.includes(match/* UNKNOWN */.HV)) {
+            this.problem(`the redirection target ${this.sourceOf(redirect.Word)} is only known at run time; write the path literally`);
+            return;
+        }
+        if (!(op in OPERATOR_NAMES)) {
+            this.problem(`redirection ${op} is not supported`);
+            return;
+        }
+        if (op === '<&' && !/^(\d+|-)$/.test(target)) {
+            this.problem(`redirection <&${target} is not supported`);
+            return;
+        }
+        this.redirects.push(fd === undefined ? { op, target } : { op, target, fd });
+    }
+    /**
+     * The word after quote removal, with UNKNOWN where it depends on run time; undefined (and a
+     * problem recorded) when part of it runs code.
+     */
+    word(word, mode) {
+        const characters = [];
+        let ok = true;
+        const fail = (message) => {
+            this.problem(message);
+            ok = false;
+        };
+        const pushAll = (text, quoted) => {
+            for (const value of text)
+                characters.push({ value, quoted });
+        };
+        for (const part of word.Parts) {
+            const kind = syntax().NodeType(part);
+            if (kind === 'Lit') {
+                unquoteBare(part.Value, characters);
+            }
+            else if (kind === 'SglQuoted') {
+                const quoted = part;
+                if (!quoted.Dollar)
+                    pushAll(quoted.Value, true);
+                else {
+                    const decoded = decodeAnsiC(quoted.Value);
+                    if (decoded === undefined)
+                        fail(`the $'...' string ${JSON.stringify(quoted.Value)} uses escapes that are not supported`);
+                    else
+                        pushAll(decoded, true);
+                }
+            }
+            else if (kind === 'DblQuoted') {
+                const quoted = part;
+                if (quoted.Dollar)
+                    fail('$"..." strings are translated at run time and cannot be checked');
+                for (const inner of quoted.Parts) {
+                    const innerKind = syntax().NodeType(inner);
+                    if (innerKind === 'Lit')
+                        pushAll(unescapeDoubleQuoted(inner.Value), true);
+                    else if (innerKind === 'ParamExp') {
+                        if (this.parameter(inner))
+                            characters.push(match/* UNKNOWN */.HV);
+                        else
+                            ok = false;
+                    }
+                    else
+                        fail(FORBIDDEN_NODES[innerKind] ?? `\`${innerKind}\` inside double quotes is not supported`);
+                }
+            }
+            else if (kind === 'ParamExp') {
+                if (this.parameter(part))
+                    characters.push(match/* UNKNOWN */.HV);
+                else
+                    ok = false;
+            }
+            else if (kind === 'ExtGlob' || kind === 'BraceExp') {
+                characters.push(match/* UNKNOWN */.HV);
+            }
+            else {
+                fail(FORBIDDEN_NODES[kind] ?? `\`${kind}\` in a word is not supported`);
+            }
+        }
+        if (!ok)
+            return undefined;
+        if (mode === 'argument' || mode === 'target') {
+            markTilde(characters, true);
+            markBraces(characters);
+            markGlobs(characters);
+        }
+        else if (mode === 'assignment') {
+            markTilde(characters, false);
+        }
+        return characters.map(character => (character === match/* UNKNOWN */.HV ? match/* UNKNOWN */.HV : character.value)).join('');
+    }
+    /** Plain `$name` / `${name}` only: the operators inside `${...}` can run or hide commands. */
+    parameter(expansion) {
+        const plain = !expansion.Excl &&
+            !expansion.Length &&
+            !expansion.Width &&
+            !expansion.Index &&
+            !expansion.Slice &&
+            !expansion.Repl &&
+            !expansion.Names &&
+            !expansion.Exp;
+        if (!plain) {
+            this.problem('parameter expansions with operators (${x:-...}, ${!x}, ${x/...}) are not allowed');
+        }
+        return plain;
+    }
+}
+const OPERATOR_NAMES = {
+    '>': true,
+    '>>': true,
+    '>|': true,
+    '&>': true,
+    '&>>': true,
+    '<': true,
+    '<>': true,
+    '>&': true,
+    '<&': true
+};
+/** `2>&1`, `>&2`, `<&0`, `>&-`: between descriptors, no file involved. */
+function isDescriptorRedirect(redirect) {
+    return (redirect.op === '>&' || redirect.op === '<&') && /^(\d+|-)$/.test(redirect.target);
+}
+function parseFailure(error) {
+    if (error instanceof RangeError)
+        return 'the command line is nested too deeply to check';
+    const parseError = error;
+    const message = parseError && typeof parseError.Error === 'function' ? parseError.Error() : String(error);
+    return `the command line is not valid Bash (${message})`;
+}
+/** Unquoted literal: a backslash quotes the next character; backslash-newline disappears. */
+function unquoteBare(raw, characters) {
+    const chars = [...raw];
+    for (let index = 0; index < chars.length; index++) {
+        const value = chars[index];
+        if (value === '\\' && index + 1 < chars.length) {
+            const next = chars[++index];
+            if (next !== '\n')
+                characters.push({ value: next, quoted: true });
+        }
+        else {
+            characters.push({ value, quoted: false });
+        }
+    }
+}
+/** Inside double quotes a backslash only escapes $ ` " \ and newline. */
+function unescapeDoubleQuoted(raw) {
+    return raw.replace(/\\([$`"\\\n])/g, (_match, escaped) => escaped === '\n' ? '' : escaped);
+}
+const SIMPLE_ESCAPES = {
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    E: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    '?': '?'
+};
+/** `$'...'` escapes; undefined for forms not decoded here (which then deny). */
+function decodeAnsiC(raw) {
+    let result = '';
+    for (let index = 0; index < raw.length; index++) {
+        const character = raw[index];
+        if (character !== '\\') {
+            result += character;
+            continue;
+        }
+        const next = raw[index + 1];
+        if (next === undefined)
+            return undefined;
+        const simple = SIMPLE_ESCAPES[next];
+        if (simple !== undefined) {
+            result += simple;
+            index++;
+            continue;
+        }
+        const rest = raw.slice(index + 1);
+        const numeric = /^([0-7]{1,3})/.exec(rest) ??
+            /^x([0-9a-fA-F]{1,2})/.exec(rest) ??
+            /^u([0-9a-fA-F]{1,4})/.exec(rest) ??
+            /^U([0-9a-fA-F]{1,8})/.exec(rest);
+        if (!numeric)
+            return undefined;
+        const digits = numeric[1];
+        const code = Number.parseInt(digits, /^[0-7]/.test(rest) ? 8 : 16);
+        if (code === 0 || code > 0x10ffff)
+            return undefined;
+        result += String.fromCodePoint(code);
+        index += numeric[0].length;
+    }
+    return result;
+}
+/** `~`, `~user` at the start (and, for arguments, after `=` or `:`) expand to a home directory. */
+function markTilde(characters, afterEquals) {
+    for (let index = 0; index < characters.length; index++) {
+        const character = characters[index];
+        if (character === match/* UNKNOWN */.HV ||
+            character === undefined ||
+            character.quoted ||
+            character.value !== '~') {
+            continue;
+        }
+        const previous = characters[index - 1];
+        const atStart = index === 0 ||
+            (previous !== undefined &&
+                previous !== match/* UNKNOWN */.HV &&
+                !previous.quoted &&
+                (previous.value === ':' || (afterEquals && previous.value === '=')));
+        if (!atStart)
+            continue;
+        let end = index + 1;
+        while (end < characters.length) {
+            const next = characters[end];
+            if (next === match/* UNKNOWN */.HV || next === undefined || next.value === '/' || next.value === ':')
+                break;
+            end++;
+        }
+        characters.splice(index, end - index, match/* UNKNOWN */.HV);
+    }
+}
+/** `{a,b}` and `{1..3}` (unquoted) expand to several words. */
+function markBraces(characters) {
+    const bare = (index, value) => {
+        const character = characters[index];
+        return (character !== undefined &&
+            character !== match/* UNKNOWN */.HV &&
+            !character.quoted &&
+            character.value === value);
+    };
+    const open = characters.findIndex((_character, index) => bare(index, '{'));
+    if (open < 0)
+        return;
+    let close = -1;
+    for (let index = characters.length - 1; index > open; index--) {
+        if (bare(index, '}')) {
+            close = index;
+            break;
+        }
+    }
+    if (close < 0)
+        return;
+    let expands = false;
+    for (let index = open + 1; index < close; index++) {
+        if (bare(index, ',') || (bare(index, '.') && bare(index + 1, '.')))
+            expands = true;
+    }
+    if (expands)
+        characters.splice(open, close - open + 1, match/* UNKNOWN */.HV);
+}
+/** Unquoted `*`, `?` and `[...]` expand to file names. */
+function markGlobs(characters) {
+    for (let index = 0; index < characters.length; index++) {
+        const character = characters[index];
+        if (character === match/* UNKNOWN */.HV || character === undefined || character.quoted)
+            continue;
+        if (character.value === '*' || character.value === '?') {
+            characters.splice(index, 1, match/* UNKNOWN */.HV);
+        }
+        else if (character.value === '[') {
+            const close = characters.findIndex((next, at) => at > index + 1 && next !== match/* UNKNOWN */.HV && next.value === ']');
+            if (close > 0)
+                characters.splice(index, close - index + 1, match/* UNKNOWN */.HV);
+        }
+    }
+}
+/**
+ * Why assigning `name` in front of a command is refused, or undefined. A deny-list by nature:
+ * these names make an allowed program load or run other code (PATH, LD_PRELOAD, GIT_PAGER,
+ * NODE_OPTIONS=--require, BASH_ENV, HOME pointing at a planted .gitconfig, ...).
+ */
+function sensitiveVariable(name) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        return 'not a plain variable name';
+    const upper = name.toUpperCase();
+    if (SENSITIVE_NAMES.has(upper))
+        return 'it changes which programs or configuration run';
+    if (SENSITIVE_PREFIXES.some(prefix => upper.startsWith(prefix))) {
+        return 'it changes which programs or configuration run';
+    }
+    if (SENSITIVE_SUFFIXES.some(suffix => upper.endsWith(suffix))) {
+        return 'it changes which programs or configuration run';
+    }
+    return undefined;
+}
+const SENSITIVE_NAMES = new Set([
+    'PATH',
+    'IFS',
+    'ENV',
+    'BASH_ENV',
+    'CDPATH',
+    'GLOBIGNORE',
+    'SHELLOPTS',
+    'BASHOPTS',
+    'PS4',
+    'PROMPT_COMMAND',
+    'HOME',
+    'SHELL',
+    'EDITOR',
+    'VISUAL',
+    'PAGER',
+    'MANPAGER',
+    'BROWSER',
+    'TMPDIR',
+    'ZDOTDIR',
+    'LESSOPEN',
+    'LESSCLOSE',
+    'CC',
+    'CXX',
+    'CPP',
+    'LD',
+    'AR',
+    'MAKE',
+    'MAKEFLAGS',
+    'MFLAGS',
+    'RUSTC',
+    'RUSTC_WRAPPER'
+]);
+const SENSITIVE_PREFIXES = [
+    'LD_',
+    'DYLD_',
+    'GIT_',
+    'BASH_FUNC_',
+    'XDG_',
+    'NODE_',
+    'NPM_',
+    'YARN_',
+    'PNPM_',
+    'COREPACK_',
+    'PYTHON',
+    'PIP_',
+    'PERL',
+    'RUBY',
+    'GEM_',
+    'BUNDLE_',
+    'JAVA_',
+    '_JAVA_',
+    'JDK_',
+    'MAVEN_',
+    'GRADLE_',
+    'CARGO_',
+    'RUSTUP_',
+    'GO',
+    'SSH_',
+    'GPG',
+    'GNUPG',
+    'DOCKER_',
+    'KUBECONFIG',
+    'AWS_',
+    'GH_',
+    'GITHUB_',
+    'OPENSSL_',
+    'SSL_',
+    'CURL_',
+    'HTTP',
+    'HTTPS_',
+    'NO_PROXY',
+    'ALL_PROXY'
+];
+const SENSITIVE_SUFFIXES = [
+    'PATH',
+    '_OPTIONS',
+    '_OPTS',
+    'OPT',
+    'FLAGS',
+    '_HOME',
+    '_COMMAND',
+    '_CMD',
+    '_SHELL',
+    '_EDITOR',
+    '_PAGER',
+    '_PROGRAM',
+    '_PRELOAD',
+    '_CONFIG',
+    'RC',
+    '_ASKPASS',
+    'PROXY',
+    '_HOOK',
+    '_HOOKS'
+];
+
+
+/***/ }),
+
+/***/ 63943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39551,7 +40162,7 @@ function escapeRegExp(text) {
 
 /***/ }),
 
-/***/ 6062:
+/***/ 56062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39647,7 +40258,362 @@ function urlPasswords(value) {
 
 /***/ }),
 
-/***/ 4455:
+/***/ 96608:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   downloadLatestSession: () => (/* binding */ downloadLatestSession),
+/* harmony export */   sessionArtifactName: () => (/* binding */ sessionArtifactName)
+/* harmony export */ });
+/* unused harmony export uploadSessionArtifact */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83916);
+/* harmony import */ var _reader_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(40949);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(66438);
+/**
+ * Session transcripts kept as workflow artifacts, so that a later run on the same issue or pull
+ * request can continue the conversation: the post step uploads each run's transcript (with a
+ * Markdown rendering for people), and a run started by a comment downloads the newest one.
+ *
+ * The only module that uses `@actions/artifact`, and only through `await import(...)` inside the
+ * functions: loading it costs about 150 ms, which a run that never uploads nor downloads saves.
+ * Neither function throws: a session that cannot be stored or found is a reason the caller logs,
+ * never a failed run.
+ */
+
+
+
+
+
+
+/** `claw-session-issue-42`, `claw-session-pr-7`, `claw-session-docs`, `claw-session-run-<id>` */
+function sessionArtifactName(target) {
+    switch (target.kind) {
+        case 'issue':
+            return `claw-session-issue-${target.number}`;
+        case 'pull_request':
+            return `claw-session-pr-${target.number}`;
+        case 'repository':
+            // Scheduled and dispatched runs (the docs task by default) share one conversation.
+            return 'claw-session-docs';
+        case 'workflow_run':
+            return `claw-session-run-${target.runId}`;
+    }
+}
+/**
+ * Uploads the transcript and its Markdown rendering as one artifact of this workflow run, kept for
+ * the repository's default retention. Artifact names are unique within a run only, so every run
+ * uses the plain name and later runs find the newest by it; a run that has the name already (a
+ * re-run, or a second claw step on the same target) adds `-attempt-<GITHUB_RUN_ATTEMPT>`.
+ */
+async function uploadSessionArtifact(options) {
+    const env = options.env ?? process.env;
+    const { sessionFile } = options;
+    const fallback = `the session is at ${sessionFile} (session-file output); upload it with actions/upload-artifact`;
+    const ghes = enterpriseServerHost(env);
+    if (ghes !== undefined) {
+        return {
+            uploaded: false,
+            reason: `GitHub Enterprise Server (${ghes}) has no artifact service the artifact client supports: ${fallback}`
+        };
+    }
+    if (!env['ACTIONS_RUNTIME_TOKEN'] || !env['ACTIONS_RESULTS_URL']) {
+        return {
+            uploaded: false,
+            reason: `ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set (not a GitHub Actions job?): ${fallback}`
+        };
+    }
+    let staging;
+    try {
+        // Outside the workspace, where the agent's next run would read it or a later step commit it.
+        staging = mkdtempSync(join(env['RUNNER_TEMP'] || tmpdir(), 'claw-session-upload-'));
+        const files = stageSession(sessionFile, staging, options.log);
+        const folder = staging;
+        const stored = await withArtifactEnvironment(env, async () => {
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91252));
+            const client = new DefaultArtifactClient();
+            const name = await unusedName(client, options.name, env);
+            if (name !== options.name) {
+                options.log(`claw: this run has a session artifact ${options.name} already; using ${name}.`);
+            }
+            const response = await client.uploadArtifact(name, files, folder);
+            return { name, id: response.id, size: response.size };
+        });
+        if (stored.id === undefined) {
+            return {
+                uploaded: false,
+                reason: `the artifact service did not confirm the upload of ${stored.name}: ${fallback}`
+            };
+        }
+        return { uploaded: true, id: stored.id, size: stored.size ?? 0, name: stored.name };
+    }
+    catch (error) {
+        return {
+            uploaded: false,
+            reason: `the upload failed (${oneLine(errorMessage(error))}): ${fallback}`
+        };
+    }
+    finally {
+        if (staging !== undefined)
+            rmSync(staging, { recursive: true, force: true });
+    }
+}
+/**
+ * Copies the transcript into `folder` and writes its Markdown rendering next to it (the artifact
+ * client zips files under one root). A transcript that cannot be rendered goes up alone: the JSONL
+ * is what a later run needs.
+ */
+function stageSession(sessionFile, folder, log) {
+    const stem = basename(sessionFile, extname(sessionFile)) || 'session';
+    const transcript = join(folder, `${stem}.jsonl`);
+    copyFileSync(sessionFile, transcript);
+    try {
+        const markdown = join(folder, `${stem}.md`);
+        writeFileSync(markdown, renderSessionMarkdown(readSession(transcript)));
+        return [transcript, markdown];
+    }
+    catch (error) {
+        log(`claw: uploading the transcript without its Markdown view: ${errorMessage(error)}`);
+        return [transcript];
+    }
+}
+/** `name`, or the first of `name-attempt-<n>`, `name-attempt-<n>-2`, ... this run does not have. */
+async function unusedName(client, name, env) {
+    const { artifacts } = await client.listArtifacts();
+    const taken = new Set(artifacts.map(artifact => artifact.name));
+    if (!taken.has(name))
+        return name;
+    const attempted = `${name}-attempt-${(env['GITHUB_RUN_ATTEMPT'] || '1').replace(/[^0-9]/g, '') || '1'}`;
+    let candidate = attempted;
+    for (let copy = 2; taken.has(candidate); copy += 1)
+        candidate = `${attempted}-${copy}`;
+    return candidate;
+}
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Listing pages read looking for an unexpired artifact (100 each, newest first). */
+const MAX_LIST_PAGES = 5;
+/**
+ * Finds the newest unexpired artifact with the name in the repository, downloads it and checks
+ * the transcript in it. Anything that keeps a session from being continued (none yet, too large,
+ * unreadable, written by a newer claw, an API error) is `found: false` with the reason, which says
+ * the run starts fresh.
+ */
+async function downloadLatestSession(options) {
+    try {
+        return await downloadChecked(options);
+    }
+    catch (error) {
+        return {
+            found: false,
+            reason: `looking for the earlier session failed (${oneLine((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error))}); the run starts fresh`
+        };
+    }
+}
+async function downloadChecked(options) {
+    const env = options.env ?? process.env;
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const fresh = 'the run starts fresh';
+    const ghes = enterpriseServerHost(env);
+    if (ghes !== undefined) {
+        return {
+            found: false,
+            reason: `sessions are not kept as artifacts on GitHub Enterprise Server (${ghes}); ${fresh}`
+        };
+    }
+    // Listed and downloaded under `env`: `@actions/github`, loaded here the first time, reads
+    // GITHUB_API_URL once, and the artifact client's download goes through it.
+    const fetched = await withArtifactEnvironment(env, () => fetchNewest(options, maxBytes));
+    if ('reason' in fetched)
+        return { found: false, reason: `${fetched.reason}; ${fresh}` };
+    const { artifactId, runId, which, createdAt } = fetched;
+    const sessionFile = findTranscript(options.directory);
+    if (sessionFile === undefined) {
+        return {
+            found: false,
+            reason: `the newest session (${which}) has no .jsonl transcript; ${fresh}`
+        };
+    }
+    try {
+        const session = (0,_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .readSession */ .lx)(sessionFile);
+        // A cut-off last line may be the result the next turn depends on: better no history than a
+        // conversation that does not hold together.
+        if (session.truncatedTail) {
+            return {
+                found: false,
+                reason: `the newest session (${which}) is truncated (its run stopped mid-write); ${fresh}`
+            };
+        }
+    }
+    catch (error) {
+        return {
+            found: false,
+            reason: `the newest session (${which}) cannot be continued: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error)}; ${fresh}`
+        };
+    }
+    return { found: true, sessionFile, artifactId, runId, createdAt };
+}
+/** Lists and downloads the newest usable artifact, or says why there is none. */
+async function fetchNewest(options, maxBytes) {
+    const { createOctokit, describeGitHubError } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(253)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57253));
+    let newest;
+    try {
+        const octokit = createOctokit({ token: options.token, log: options.log });
+        newest = await findNewest(octokit, options);
+    }
+    catch (error) {
+        return { reason: describeGitHubError(error, 'actions.listArtifactsForRepo') };
+    }
+    if (newest === undefined)
+        return { reason: `no session artifact named ${options.name} yet` };
+    const runId = newest.workflow_run?.id ?? 0;
+    const which = `artifact ${newest.name} of run ${runId}`;
+    if (newest.size_in_bytes > maxBytes) {
+        return {
+            reason: `the newest session (${which}) is ${newest.size_in_bytes} bytes, over the ${maxBytes}-byte limit`
+        };
+    }
+    try {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(252)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91252));
+        await new DefaultArtifactClient().downloadArtifact(newest.id, {
+            path: options.directory,
+            findBy: {
+                token: options.token,
+                workflowRunId: runId,
+                repositoryOwner: options.owner,
+                repositoryName: options.repo
+            }
+        });
+    }
+    catch (error) {
+        return {
+            reason: `the newest session (${which}) could not be downloaded (${oneLine((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error))})`
+        };
+    }
+    return { artifactId: newest.id, runId, which, createdAt: newest.created_at ?? '' };
+}
+/**
+ * The newest unexpired artifact with the name that a run of this repository's own code uploaded.
+ * A fork's pull request runs the fork's workflow files, with a runtime token that can upload
+ * artifacts: without this check it could plant a forged conversation under the pull request's
+ * session name for the next `/claw` comment there to continue.
+ */
+async function findNewest(octokit, options) {
+    for (let page = 1; page <= MAX_LIST_PAGES; page += 1) {
+        const { data } = await octokit.rest.actions.listArtifactsForRepo({
+            owner: options.owner,
+            repo: options.repo,
+            name: options.name,
+            per_page: 100,
+            page
+        });
+        const usable = data.artifacts
+            .filter(artifact => artifact.name === options.name && !artifact.expired)
+            .filter(artifact => {
+            const run = artifact.workflow_run;
+            const fromFork = run?.head_repository_id != null &&
+                run.repository_id != null &&
+                run.head_repository_id !== run.repository_id;
+            if (fromFork) {
+                options.log(`claw: ignoring session artifact ${artifact.id}: its run (${run?.id}) built a fork's code.`);
+            }
+            return !fromFork;
+        })
+            .sort((a, b) => time(b.created_at) - time(a.created_at) || b.id - a.id);
+        if (usable[0] !== undefined)
+            return usable[0];
+        if (page * 100 >= data.total_count)
+            return undefined;
+    }
+    return undefined;
+}
+function time(value) {
+    const parsed = Date.parse(value ?? '');
+    return Number.isNaN(parsed) ? 0 : parsed;
+}
+/** The `.jsonl` file in the unpacked artifact (the first by name, should there be several). */
+function findTranscript(directory) {
+    const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(directory, { recursive: true, encoding: 'utf8' })
+        .filter(name => name.endsWith('.jsonl'))
+        .sort();
+    for (const name of names) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(directory, name);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+            return path;
+    }
+    return undefined;
+}
+/**
+ * The host of `GITHUB_SERVER_URL` when the artifact client would take it for GitHub Enterprise
+ * Server (which it refuses): anything but github.com, *.ghe.com and *.localhost, as its own check.
+ */
+function enterpriseServerHost(env) {
+    let host;
+    try {
+        host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname.toLowerCase();
+    }
+    catch {
+        return env['GITHUB_SERVER_URL'];
+    }
+    if (host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost')) {
+        return undefined;
+    }
+    return host;
+}
+/** The variables `@actions/artifact` (and the `@actions/github` it loads) read from process.env. */
+const ARTIFACT_ENVIRONMENT = [
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RESULTS_URL',
+    'GITHUB_SERVER_URL',
+    'GITHUB_API_URL',
+    'GITHUB_WORKSPACE',
+    'ACTIONS_ARTIFACT_UPLOAD_CONCURRENCY',
+    'ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS',
+    'ACTIONS_ARTIFACT_MAX_ARTIFACT_COUNT'
+];
+let environmentQueue = Promise.resolve();
+/**
+ * Runs `work` with `env`'s values of ARTIFACT_ENVIRONMENT in process.env: the artifact client has
+ * no other way to be configured. Calls with their own `env` run one at a time so that they cannot
+ * see each other's values. `@actions/github` reads GITHUB_API_URL once, when first loaded, so the
+ * client's download goes to the API URL of the first load whatever `env` says later.
+ */
+async function withArtifactEnvironment(env, work) {
+    if (env === process.env)
+        return work();
+    const run = environmentQueue.then(async () => {
+        const saved = ARTIFACT_ENVIRONMENT.map(key => [key, process.env[key]]);
+        for (const key of ARTIFACT_ENVIRONMENT)
+            setVariable(key, env[key]);
+        try {
+            return await work();
+        }
+        finally {
+            for (const [key, value] of saved)
+                setVariable(key, value);
+        }
+    });
+    environmentQueue = run.catch(() => undefined);
+    return run;
+}
+function setVariable(key, value) {
+    if (value === undefined)
+        delete process.env[key];
+    else
+        process.env[key] = value;
+}
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+
+/***/ }),
+
+/***/ 84455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39663,7 +40629,392 @@ const SESSION_FORMAT_VERSION = 1;
 
 /***/ }),
 
-/***/ 6438:
+/***/ 40949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ conversationOf),
+/* harmony export */   lx: () => (/* binding */ readSession)
+/* harmony export */ });
+/* unused harmony exports SessionFormatError, parseSession */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84455);
+
+
+
+/** A session file that cannot be read as a transcript; the message names the file and line. */
+class SessionFormatError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y {
+    source;
+    line;
+    name = 'SessionFormatError';
+    constructor(source, line, problem) {
+        super(`${source}:${line}: ${problem}`);
+        this.source = source;
+        this.line = line;
+    }
+}
+/** Reads and checks a transcript file. Throws UserError (SessionFormatError for bad content). */
+function readSession(path) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`cannot read session file ${path}: ${describeFsError(error)}`);
+    }
+    return parseSession(text, path);
+}
+/**
+ * Parses a transcript's text; `source` names it in error messages. Every line must be a known
+ * event with its required fields, except that a last line without its newline that is not valid
+ * JSON (a write cut off by a crash) is left out and reported as `truncatedTail`.
+ */
+function parseSession(text, source) {
+    if (text.startsWith('\uFEFF'))
+        text = text.slice(1);
+    if (text.trim() === '') {
+        throw new SessionFormatError(source, 1, 'the file is empty; a claw session starts with a header line');
+    }
+    const lines = text.split('\n');
+    const endsWithNewline = text.endsWith('\n');
+    let header;
+    const events = [];
+    let truncatedTail = false;
+    // Length of the conversation rebuilt so far, to check each compaction against it.
+    let conversationLength = 0;
+    for (let index = 0; index < lines.length; index += 1) {
+        const lineNumber = index + 1;
+        const raw = (lines[index] ?? '').replace(/\r$/, '');
+        if (raw.trim() === '')
+            continue;
+        const isCutOff = index === lines.length - 1 && !endsWithNewline;
+        let value;
+        try {
+            value = JSON.parse(raw);
+        }
+        catch (error) {
+            if (isCutOff && header) {
+                truncatedTail = true;
+                break;
+            }
+            const problem = isCutOff
+                ? 'the header line is cut off (the run stopped while writing it)'
+                : `not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error)})`;
+            throw new SessionFormatError(source, lineNumber, problem);
+        }
+        try {
+            if (!header) {
+                header = checkHeader(value);
+                continue;
+            }
+            const event = checkEvent(value);
+            if (event.type === 'message')
+                conversationLength += 1;
+            if (event.type === 'compaction') {
+                if (event.replaced_messages > conversationLength) {
+                    throw new Problem(`the compaction replaces ${event.replaced_messages} messages but the conversation has only ${conversationLength} at this point`);
+                }
+                conversationLength = conversationLength - event.replaced_messages + 1;
+            }
+            events.push(event);
+        }
+        catch (error) {
+            if (error instanceof Problem)
+                throw new SessionFormatError(source, lineNumber, error.message);
+            throw error;
+        }
+    }
+    // Unreachable: a non-blank text has a first line that either parsed into a header or threw.
+    if (!header)
+        throw new SessionFormatError(source, 1, 'no header line');
+    return { header, events, truncatedTail };
+}
+/**
+ * The conversation as the model last saw it, for resuming a session. Messages are taken in file
+ * order; a `compaction` event with `replaced_messages: N` and `summary: S` replaces the first N
+ * messages of the conversation rebuilt so far (a summary from an earlier compaction counts as one
+ * of them) with the single message `{ role: 'user', content: S }`, kept in front of the messages
+ * that follow. `summary` is therefore the exact text of that user message, not the model's raw
+ * reply. The returned messages are copies: changing them does not change the session.
+ */
+function conversationOf(session) {
+    let conversation = [];
+    for (const event of session.events) {
+        if (event.type === 'message')
+            conversation.push(structuredClone(event.message));
+        if (event.type === 'compaction')
+            conversation = applyCompaction(conversation, event);
+    }
+    return conversation;
+}
+function applyCompaction(conversation, event) {
+    if (event.replaced_messages > conversation.length) {
+        throw new Error(`a compaction replaces ${event.replaced_messages} messages but the conversation has only ${conversation.length}`);
+    }
+    return [{ role: 'user', content: event.summary }, ...conversation.slice(event.replaced_messages)];
+}
+function describeFsError(error) {
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return 'no such file';
+    if (code === 'EISDIR')
+        return 'it is a directory';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'permission denied';
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .g)(error);
+}
+/** A problem with one line's content; parseSession adds the file and line. */
+class Problem extends Error {
+}
+function checkHeader(value) {
+    if (!isRecord(value) || value['type'] !== 'header' || value['format'] !== 'claw-session') {
+        throw new Problem(`not a claw session: the first line must be a claw-session header, found ${describe(value)}`);
+    }
+    const version = value['version'];
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new Problem(`the header's "version" must be a positive integer, found ${JSON.stringify(version)}`);
+    }
+    if (version > _events_js__WEBPACK_IMPORTED_MODULE_2__/* .SESSION_FORMAT_VERSION */ .k) {
+        throw new Problem(`the session was written by a newer claw (format ${version}); this claw reads format ${_events_js__WEBPACK_IMPORTED_MODULE_2__/* .SESSION_FORMAT_VERSION */ .k}`);
+    }
+    const where = 'header';
+    for (const key of [
+        'task',
+        'repository',
+        'event',
+        'model',
+        'policy_digest',
+        'policy_source',
+        'started_at',
+        'prompt'
+    ]) {
+        string(value, key, where);
+    }
+    if (value['isolation'] !== undefined) {
+        const isolation = record(value, 'isolation', where);
+        oneOf(isolation, 'level', ISOLATION_LEVELS, where, 'isolation.');
+        oneOf(isolation, 'network', ['isolated', 'host'], where, 'isolation.');
+        string(isolation, 'detail', where, 'isolation.');
+    }
+    return value;
+}
+const ISOLATION_LEVELS = ['user-namespace', 'root-namespace', 'sudo-namespace', 'none'];
+const RUN_STATUSES = [
+    'success',
+    'max-turns',
+    'max-cost',
+    'timeout',
+    'needs-approval',
+    'refusal',
+    'error'
+];
+const EVENT_CHECKS = {
+    message: event => checkMessage(record(event, 'message', 'message event'), 'message'),
+    request: event => {
+        const where = 'request event';
+        integer(event, 'turn', where);
+        string(event, 'model', where);
+        usage(event, 'usage', where);
+        number(event, 'cost_usd', where);
+        number(event, 'duration_ms', where);
+        string(event, 'stop_reason', where);
+    },
+    retry: event => {
+        const where = 'retry event';
+        integer(event, 'turn', where);
+        integer(event, 'attempt', where);
+        number(event, 'delay_ms', where);
+        string(event, 'reason', where);
+    },
+    tool_call: event => {
+        const where = 'tool_call event';
+        string(event, 'id', where);
+        string(event, 'tool', where);
+        // `input` (here, in tool_use blocks and in pending calls) is free-form and may be absent:
+        // JSON.stringify leaves out an undefined input.
+        const decision = record(event, 'decision', where);
+        oneOf(decision, 'decision', ['allow', 'ask', 'deny'], where, 'decision.');
+        string(decision, 'rule', where, 'decision.');
+        string(decision, 'reason', where, 'decision.');
+    },
+    tool_result: event => {
+        const where = 'tool_result event';
+        string(event, 'id', where);
+        string(event, 'tool', where);
+        boolean(event, 'is_error', where);
+        string(event, 'content', where);
+        number(event, 'duration_ms', where);
+    },
+    resume: event => {
+        const where = 'resume event';
+        oneOf(event, 'kind', ['approve-once', 'approve-all', 'deny', 'follow-up'], where);
+        string(event, 'by', where);
+        string(event, 'at', where);
+    },
+    workspace: event => {
+        const where = 'workspace event';
+        string(event, 'base', where);
+        string(event, 'patch', where);
+    },
+    compaction: event => {
+        const where = 'compaction event';
+        integer(event, 'replaced_messages', where);
+        number(event, 'tokens_before', where);
+        string(event, 'summary', where);
+    },
+    outcome: event => {
+        const where = 'outcome event';
+        oneOf(event, 'status', RUN_STATUSES, where);
+        string(event, 'reason', where);
+        integer(event, 'turns', where);
+        usage(event, 'usage', where);
+        number(event, 'cost_usd', where);
+        string(event, 'ended_at', where);
+        if (event['branch'] !== undefined)
+            string(event, 'branch', where);
+        if (event['commits'] !== undefined) {
+            array(event, 'commits', where).forEach((item, index) => {
+                if (typeof item !== 'string')
+                    throw missing(where, `commits[${index}]`, 'a string', item);
+            });
+        }
+        if (event['pending'] !== undefined) {
+            array(event, 'pending', where).forEach((item, index) => {
+                const prefix = `pending[${index}].`;
+                if (!isRecord(item))
+                    throw new Problem(`${where}: "${prefix.slice(0, -1)}" must be an object`);
+                string(item, 'id', where, prefix);
+                string(item, 'tool', where, prefix);
+                string(item, 'rule', where, prefix);
+            });
+        }
+    }
+};
+function checkEvent(value) {
+    if (!isRecord(value))
+        throw new Problem(`an event must be a JSON object, found ${describe(value)}`);
+    const type = value['type'];
+    if (type === 'header')
+        throw new Problem('a second header line; a session file holds one session');
+    if (typeof type !== 'string' || !Object.hasOwn(EVENT_CHECKS, type)) {
+        const known = Object.keys(EVENT_CHECKS).join(', ');
+        throw new Problem(`unknown event type ${JSON.stringify(type)} (known: ${known})`);
+    }
+    EVENT_CHECKS[type](value);
+    return value;
+}
+function checkMessage(message, path) {
+    const where = 'message event';
+    oneOf(message, 'role', ['user', 'assistant'], where, `${path}.`);
+    const content = message['content'];
+    if (message['role'] === 'user' && typeof content === 'string')
+        return;
+    const blocks = array(message, 'content', where, `${path}.`);
+    const allowed = message['role'] === 'user' ? ['text', 'tool_result'] : ['text', 'tool_use', 'thinking'];
+    blocks.forEach((block, index) => {
+        const prefix = `${path}.content[${index}].`;
+        if (!isRecord(block))
+            throw new Problem(`${where}: "${prefix.slice(0, -1)}" must be an object`);
+        oneOf(block, 'type', allowed, where, prefix);
+        switch (block['type']) {
+            case 'text':
+                string(block, 'text', where, prefix);
+                break;
+            case 'tool_use':
+                string(block, 'id', where, prefix);
+                string(block, 'name', where, prefix);
+                break;
+            case 'thinking':
+                string(block, 'thinking', where, prefix);
+                string(block, 'signature', where, prefix);
+                break;
+            case 'tool_result':
+                string(block, 'tool_use_id', where, prefix);
+                string(block, 'content', where, prefix);
+                if (block['is_error'] !== undefined)
+                    boolean(block, 'is_error', where, prefix);
+                break;
+        }
+    });
+}
+function usage(fields, key, where) {
+    const value = record(fields, key, where);
+    for (const name of [
+        'input_tokens',
+        'output_tokens',
+        'cache_read_input_tokens',
+        'cache_creation_input_tokens'
+    ]) {
+        number(value, name, where, `${key}.`);
+    }
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (isRecord(value)) {
+        return typeof value['type'] === 'string'
+            ? `a "${value['type']}" event`
+            : 'an object without "type"';
+    }
+    if (Array.isArray(value))
+        return 'an array';
+    return JSON.stringify(value) ?? String(value);
+}
+function missing(where, name, expected, value) {
+    const found = value === undefined ? 'it is missing' : `found ${JSON.stringify(value)}`;
+    return new Problem(`${where}: "${name}" must be ${expected}; ${truncate(found)}`);
+}
+function truncate(text) {
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+function string(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (typeof value !== 'string')
+        throw missing(where, prefix + key, 'a string', value);
+    return value;
+}
+function number(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw missing(where, prefix + key, 'a number', value);
+    }
+}
+function integer(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw missing(where, prefix + key, 'a whole number', value);
+    }
+}
+function boolean(fields, key, where, prefix = '') {
+    if (typeof fields[key] !== 'boolean')
+        throw missing(where, prefix + key, 'true or false', fields[key]);
+}
+function oneOf(fields, key, values, where, prefix = '') {
+    const value = fields[key];
+    if (typeof value !== 'string' || !values.includes(value)) {
+        throw missing(where, prefix + key, `one of ${values.join(', ')}`, value);
+    }
+}
+function record(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (!isRecord(value))
+        throw missing(where, prefix + key, 'an object', value);
+    return value;
+}
+function array(fields, key, where, prefix = '') {
+    const value = fields[key];
+    if (!Array.isArray(value))
+        throw missing(where, prefix + key, 'an array', value);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 66438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -39764,6 +41115,12 @@ function renderSessionMarkdown(session) {
                 out.push('### Compaction', '');
                 out.push(`The first ${event.replaced_messages} messages (${count(event.tokens_before)} tokens of context) were replaced by this summary:`, '');
                 out.push(...details('Summary', fence(event.summary, 'text')));
+                break;
+            case 'resume':
+                out.push(`### Resumed: ${inline(event.kind)} by ${inline(event.by)}`, '', ...(event.request === undefined ? [] : [inline(event.request, 1000), '']));
+                break;
+            case 'workspace':
+                out.push(`The working tree's changes were saved for a resumed run (${count(event.patch.length)} characters of patch on ${code(event.base.slice(0, 12))}).`, '');
                 break;
             case 'outcome':
             case 'header':
@@ -40082,63 +41439,84 @@ function finish(lines) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -40152,91 +41530,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 98995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -40250,73 +41642,94 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 481:
+/***/ 80481:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
@@ -40327,39 +41740,67 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveBlockMap = __nccwpck_require__(87103);
+var resolveBlockSeq = __nccwpck_require__(90334);
+var resolveFlowCollection = __nccwpck_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -40445,15 +41886,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var composeNode = __nccwpck_require__(45937);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -40497,17 +41938,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
+var identity = __nccwpck_require__(41127);
+var composeCollection = __nccwpck_require__(57349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var resolveEnd = __nccwpck_require__(17788);
+var utilEmptyScalarPosition = __nccwpck_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -40621,10 +42062,10 @@ exports.composeNode = composeNode;
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -40711,18 +42152,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
+var directives = __nccwpck_require__(61342);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var errors = __nccwpck_require__(91464);
+var identity = __nccwpck_require__(41127);
+var composeDoc = __nccwpck_require__(23683);
+var resolveEnd = __nccwpck_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -40942,17 +42383,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -41066,12 +42507,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -41273,14 +42714,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveProps = __nccwpck_require__(34631);
+var utilFlowIndentCheck = __nccwpck_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -41331,7 +42772,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -41377,19 +42818,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var resolveEnd = __nccwpck_require__(17788);
+var resolveProps = __nccwpck_require__(34631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var utilMapIncludes = __nccwpck_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -41593,13 +43034,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(63301);
+var resolveEnd = __nccwpck_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -41828,7 +43269,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42026,7 +43467,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42061,7 +43502,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -42085,12 +43526,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -42113,16 +43554,16 @@ exports.mapIncludes = mapIncludes;
 
 
 var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var toJS = __nccwpck_require__(74043);
+var Schema = __nccwpck_require__(45840);
 var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var anchors = __nccwpck_require__(71596);
+var applyReviver = __nccwpck_require__(83661);
+var createNode = __nccwpck_require__(42404);
+var directives = __nccwpck_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -42451,13 +43892,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -42534,7 +43975,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42598,14 +44039,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -42695,13 +44136,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(41127);
+var visit = __nccwpck_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -42880,7 +44321,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42949,28 +44390,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
+var Schema = __nccwpck_require__(45840);
+var errors = __nccwpck_require__(91464);
 var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
+var lexer = __nccwpck_require__(40361);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var publicApi = __nccwpck_require__(84047);
+var visit = __nccwpck_require__(10204);
 
 
 
@@ -43007,7 +44448,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -43038,11 +44479,11 @@ exports.warn = warn;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(71596);
+var visit = __nccwpck_require__(10204);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -43160,14 +44601,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(42404);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -43318,14 +44759,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(83661);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -43365,15 +44806,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(42404);
+var stringifyPair = __nccwpck_require__(59748);
+var addPairToJSMap = __nccwpck_require__(97104);
+var identity = __nccwpck_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -43411,14 +44852,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(41127);
+var Node = __nccwpck_require__(66673);
+var toJS = __nccwpck_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -43445,17 +44886,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(61212);
+var addPairToJSMap = __nccwpck_require__(97104);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -43599,17 +45040,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(42404);
+var stringifyCollection = __nccwpck_require__(61212);
+var Collection = __nccwpck_require__(40101);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
+var toJS = __nccwpck_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -43721,16 +45162,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
+var log = __nccwpck_require__(57249);
+var merge = __nccwpck_require__(90452);
 var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -43793,7 +45234,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -43853,12 +45294,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -43899,15 +45340,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(48913);
+var resolveFlowScalar = __nccwpck_require__(76842);
+var errors = __nccwpck_require__(91464);
+var stringifyString = __nccwpck_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -44124,7 +45565,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44194,7 +45635,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -44305,9 +45746,9 @@ exports.visit = visit;
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(60110);
+var cstStringify = __nccwpck_require__(91733);
+var cstVisit = __nccwpck_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -44419,7 +45860,7 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -45149,7 +46590,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -45204,7 +46645,7 @@ exports.LineCounter = LineCounter;
 
 var node_process = __nccwpck_require__(932);
 var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var lexer = __nccwpck_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -46184,17 +47625,17 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
+var composer = __nccwpck_require__(89984);
 var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
+var errors = __nccwpck_require__(91464);
+var log = __nccwpck_require__(57249);
+var identity = __nccwpck_require__(41127);
+var lineCounter = __nccwpck_require__(66628);
 var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
@@ -46298,16 +47739,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
+var identity = __nccwpck_require__(41127);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var string = __nccwpck_require__(66464);
+var tags = __nccwpck_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -46344,13 +47785,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var YAMLMap = __nccwpck_require__(84454);
 
 const map = {
     collection: 'map',
@@ -46370,12 +47811,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -46399,8 +47840,8 @@ exports.nullTag = nullTag;
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var YAMLSeq = __nccwpck_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -46420,12 +47861,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -46443,12 +47884,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -46471,13 +47912,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -46525,12 +47966,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -46574,18 +48015,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
 
 const schema = [
     map.map,
@@ -46606,13 +48047,13 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
+var Scalar = __nccwpck_require__(63301);
+var map = __nccwpck_require__(47451);
 var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
@@ -46677,27 +48118,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var string = __nccwpck_require__(66464);
+var bool = __nccwpck_require__(73959);
+var float = __nccwpck_require__(38405);
+var int = __nccwpck_require__(59874);
+var schema = __nccwpck_require__(70896);
+var schema$1 = __nccwpck_require__(33559);
+var binary = __nccwpck_require__(56083);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var schema$2 = __nccwpck_require__(35913);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(24371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -46783,14 +48224,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var node_buffer = __nccwpck_require__(20181);
+var Scalar = __nccwpck_require__(63301);
+var stringifyString = __nccwpck_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -46860,12 +48301,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -46896,13 +48337,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(63301);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -46953,12 +48394,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -47036,13 +48477,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -47114,16 +48555,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(41127);
+var toJS = __nccwpck_require__(74043);
+var YAMLMap = __nccwpck_require__(84454);
+var YAMLSeq = __nccwpck_require__(92223);
+var pairs = __nccwpck_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -47198,15 +48639,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var Scalar = __nccwpck_require__(63301);
+var YAMLSeq = __nccwpck_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -47287,24 +48728,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
+var map = __nccwpck_require__(47451);
+var _null = __nccwpck_require__(73632);
 var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var string = __nccwpck_require__(66464);
+var binary = __nccwpck_require__(56083);
+var bool = __nccwpck_require__(88398);
+var float = __nccwpck_require__(35782);
+var int = __nccwpck_require__(10873);
+var merge = __nccwpck_require__(90452);
+var omap = __nccwpck_require__(50303);
+var pairs = __nccwpck_require__(18385);
+var set = __nccwpck_require__(81528);
+var timestamp = __nccwpck_require__(24371);
 
 const schema = [
     map.map,
@@ -47335,14 +48776,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(41127);
+var Pair = __nccwpck_require__(57165);
+var YAMLMap = __nccwpck_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -47438,12 +48879,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 24371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -47550,7 +48991,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47713,10 +49154,10 @@ exports.foldFlowLines = foldFlowLines;
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(71596);
+var identity = __nccwpck_require__(41127);
+var stringifyComment = __nccwpck_require__(59799);
+var stringifyString = __nccwpck_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -47847,14 +49288,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -48009,7 +49450,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48045,9 +49486,9 @@ exports.stringifyComment = stringifyComment;
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -48134,7 +49575,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48168,15 +49609,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(41127);
+var Scalar = __nccwpck_require__(63301);
 var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var stringifyComment = __nccwpck_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -48327,13 +49768,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(63301);
+var foldFlowLines = __nccwpck_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -48672,12 +50113,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -48915,13 +50356,14 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6257:
+/***/ 77094:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
@@ -48933,10 +50375,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -49065,10 +50507,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -49090,7 +50532,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -49104,882 +50546,14 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(44942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(92145);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -50014,7 +50588,7 @@ class oidc_utils_OidcClient {
         return runtimeUrl;
     }
     static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a;
             const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
@@ -50032,7 +50606,7 @@ class oidc_utils_OidcClient {
         });
     }
     static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
                 let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
@@ -50368,13 +50942,13 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(13193);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+var external_events_ = __nccwpck_require__(24434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
+var external_assert_ = __nccwpck_require__(42613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -50472,7 +51046,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -50501,11 +51075,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -50725,7 +51299,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -50740,7 +51314,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -50751,7 +51325,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -50760,7 +51334,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -51191,7 +51765,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -51881,6 +52455,904 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 
+/***/ }),
+
+/***/ 92145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 44942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(20770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
 /***/ })
 
 /******/ });
@@ -52092,376 +53564,14 @@ function getIDToken(aud) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/session/events.ts
-var events = __nccwpck_require__(4455);
-;// CONCATENATED MODULE: ./src/session/reader.ts
-
-
-
-/** A session file that cannot be read as a transcript; the message names the file and line. */
-class SessionFormatError extends errors/* UserError */.y {
-    source;
-    line;
-    name = 'SessionFormatError';
-    constructor(source, line, problem) {
-        super(`${source}:${line}: ${problem}`);
-        this.source = source;
-        this.line = line;
-    }
-}
-/** Reads and checks a transcript file. Throws UserError (SessionFormatError for bad content). */
-function readSession(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* UserError */.y(`cannot read session file ${path}: ${describeFsError(error)}`);
-    }
-    return parseSession(text, path);
-}
-/**
- * Parses a transcript's text; `source` names it in error messages. Every line must be a known
- * event with its required fields, except that a last line without its newline that is not valid
- * JSON (a write cut off by a crash) is left out and reported as `truncatedTail`.
- */
-function parseSession(text, source) {
-    if (text.startsWith('\uFEFF'))
-        text = text.slice(1);
-    if (text.trim() === '') {
-        throw new SessionFormatError(source, 1, 'the file is empty; a claw session starts with a header line');
-    }
-    const lines = text.split('\n');
-    const endsWithNewline = text.endsWith('\n');
-    let header;
-    const events = [];
-    let truncatedTail = false;
-    // Length of the conversation rebuilt so far, to check each compaction against it.
-    let conversationLength = 0;
-    for (let index = 0; index < lines.length; index += 1) {
-        const lineNumber = index + 1;
-        const raw = (lines[index] ?? '').replace(/\r$/, '');
-        if (raw.trim() === '')
-            continue;
-        const isCutOff = index === lines.length - 1 && !endsWithNewline;
-        let value;
-        try {
-            value = JSON.parse(raw);
-        }
-        catch (error) {
-            if (isCutOff && header) {
-                truncatedTail = true;
-                break;
-            }
-            const problem = isCutOff
-                ? 'the header line is cut off (the run stopped while writing it)'
-                : `not valid JSON (${(0,errors/* errorMessage */.g)(error)})`;
-            throw new SessionFormatError(source, lineNumber, problem);
-        }
-        try {
-            if (!header) {
-                header = checkHeader(value);
-                continue;
-            }
-            const event = checkEvent(value);
-            if (event.type === 'message')
-                conversationLength += 1;
-            if (event.type === 'compaction') {
-                if (event.replaced_messages > conversationLength) {
-                    throw new Problem(`the compaction replaces ${event.replaced_messages} messages but the conversation has only ${conversationLength} at this point`);
-                }
-                conversationLength = conversationLength - event.replaced_messages + 1;
-            }
-            events.push(event);
-        }
-        catch (error) {
-            if (error instanceof Problem)
-                throw new SessionFormatError(source, lineNumber, error.message);
-            throw error;
-        }
-    }
-    // Unreachable: a non-blank text has a first line that either parsed into a header or threw.
-    if (!header)
-        throw new SessionFormatError(source, 1, 'no header line');
-    return { header, events, truncatedTail };
-}
-/**
- * The conversation as the model last saw it, for resuming a session. Messages are taken in file
- * order; a `compaction` event with `replaced_messages: N` and `summary: S` replaces the first N
- * messages of the conversation rebuilt so far (a summary from an earlier compaction counts as one
- * of them) with the single message `{ role: 'user', content: S }`, kept in front of the messages
- * that follow. `summary` is therefore the exact text of that user message, not the model's raw
- * reply. The returned messages are copies: changing them does not change the session.
- */
-function conversationOf(session) {
-    let conversation = [];
-    for (const event of session.events) {
-        if (event.type === 'message')
-            conversation.push(structuredClone(event.message));
-        if (event.type === 'compaction')
-            conversation = applyCompaction(conversation, event);
-    }
-    return conversation;
-}
-function applyCompaction(conversation, event) {
-    if (event.replaced_messages > conversation.length) {
-        throw new Error(`a compaction replaces ${event.replaced_messages} messages but the conversation has only ${conversation.length}`);
-    }
-    return [{ role: 'user', content: event.summary }, ...conversation.slice(event.replaced_messages)];
-}
-function describeFsError(error) {
-    const code = error?.code;
-    if (code === 'ENOENT')
-        return 'no such file';
-    if (code === 'EISDIR')
-        return 'it is a directory';
-    if (code === 'EACCES' || code === 'EPERM')
-        return 'permission denied';
-    return (0,errors/* errorMessage */.g)(error);
-}
-/** A problem with one line's content; parseSession adds the file and line. */
-class Problem extends Error {
-}
-function checkHeader(value) {
-    if (!isRecord(value) || value['type'] !== 'header' || value['format'] !== 'claw-session') {
-        throw new Problem(`not a claw session: the first line must be a claw-session header, found ${describe(value)}`);
-    }
-    const version = value['version'];
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw new Problem(`the header's "version" must be a positive integer, found ${JSON.stringify(version)}`);
-    }
-    if (version > events/* SESSION_FORMAT_VERSION */.k) {
-        throw new Problem(`the session was written by a newer claw (format ${version}); this claw reads format ${events/* SESSION_FORMAT_VERSION */.k}`);
-    }
-    const where = 'header';
-    for (const key of [
-        'task',
-        'repository',
-        'event',
-        'model',
-        'policy_digest',
-        'policy_source',
-        'started_at',
-        'prompt'
-    ]) {
-        string(value, key, where);
-    }
-    if (value['isolation'] !== undefined) {
-        const isolation = record(value, 'isolation', where);
-        oneOf(isolation, 'level', ISOLATION_LEVELS, where, 'isolation.');
-        oneOf(isolation, 'network', ['isolated', 'host'], where, 'isolation.');
-        string(isolation, 'detail', where, 'isolation.');
-    }
-    return value;
-}
-const ISOLATION_LEVELS = ['user-namespace', 'root-namespace', 'sudo-namespace', 'none'];
-const RUN_STATUSES = [
-    'success',
-    'max-turns',
-    'max-cost',
-    'timeout',
-    'needs-approval',
-    'refusal',
-    'error'
-];
-const EVENT_CHECKS = {
-    message: event => checkMessage(record(event, 'message', 'message event'), 'message'),
-    request: event => {
-        const where = 'request event';
-        integer(event, 'turn', where);
-        string(event, 'model', where);
-        usage(event, 'usage', where);
-        number(event, 'cost_usd', where);
-        number(event, 'duration_ms', where);
-        string(event, 'stop_reason', where);
-    },
-    retry: event => {
-        const where = 'retry event';
-        integer(event, 'turn', where);
-        integer(event, 'attempt', where);
-        number(event, 'delay_ms', where);
-        string(event, 'reason', where);
-    },
-    tool_call: event => {
-        const where = 'tool_call event';
-        string(event, 'id', where);
-        string(event, 'tool', where);
-        // `input` (here, in tool_use blocks and in pending calls) is free-form and may be absent:
-        // JSON.stringify leaves out an undefined input.
-        const decision = record(event, 'decision', where);
-        oneOf(decision, 'decision', ['allow', 'ask', 'deny'], where, 'decision.');
-        string(decision, 'rule', where, 'decision.');
-        string(decision, 'reason', where, 'decision.');
-    },
-    tool_result: event => {
-        const where = 'tool_result event';
-        string(event, 'id', where);
-        string(event, 'tool', where);
-        reader_boolean(event, 'is_error', where);
-        string(event, 'content', where);
-        number(event, 'duration_ms', where);
-    },
-    compaction: event => {
-        const where = 'compaction event';
-        integer(event, 'replaced_messages', where);
-        number(event, 'tokens_before', where);
-        string(event, 'summary', where);
-    },
-    outcome: event => {
-        const where = 'outcome event';
-        oneOf(event, 'status', RUN_STATUSES, where);
-        string(event, 'reason', where);
-        integer(event, 'turns', where);
-        usage(event, 'usage', where);
-        number(event, 'cost_usd', where);
-        string(event, 'ended_at', where);
-        if (event['branch'] !== undefined)
-            string(event, 'branch', where);
-        if (event['commits'] !== undefined) {
-            array(event, 'commits', where).forEach((item, index) => {
-                if (typeof item !== 'string')
-                    throw missing(where, `commits[${index}]`, 'a string', item);
-            });
-        }
-        if (event['pending'] !== undefined) {
-            array(event, 'pending', where).forEach((item, index) => {
-                const prefix = `pending[${index}].`;
-                if (!isRecord(item))
-                    throw new Problem(`${where}: "${prefix.slice(0, -1)}" must be an object`);
-                string(item, 'id', where, prefix);
-                string(item, 'tool', where, prefix);
-                string(item, 'rule', where, prefix);
-            });
-        }
-    }
-};
-function checkEvent(value) {
-    if (!isRecord(value))
-        throw new Problem(`an event must be a JSON object, found ${describe(value)}`);
-    const type = value['type'];
-    if (type === 'header')
-        throw new Problem('a second header line; a session file holds one session');
-    if (typeof type !== 'string' || !Object.hasOwn(EVENT_CHECKS, type)) {
-        const known = Object.keys(EVENT_CHECKS).join(', ');
-        throw new Problem(`unknown event type ${JSON.stringify(type)} (known: ${known})`);
-    }
-    EVENT_CHECKS[type](value);
-    return value;
-}
-function checkMessage(message, path) {
-    const where = 'message event';
-    oneOf(message, 'role', ['user', 'assistant'], where, `${path}.`);
-    const content = message['content'];
-    if (message['role'] === 'user' && typeof content === 'string')
-        return;
-    const blocks = array(message, 'content', where, `${path}.`);
-    const allowed = message['role'] === 'user' ? ['text', 'tool_result'] : ['text', 'tool_use', 'thinking'];
-    blocks.forEach((block, index) => {
-        const prefix = `${path}.content[${index}].`;
-        if (!isRecord(block))
-            throw new Problem(`${where}: "${prefix.slice(0, -1)}" must be an object`);
-        oneOf(block, 'type', allowed, where, prefix);
-        switch (block['type']) {
-            case 'text':
-                string(block, 'text', where, prefix);
-                break;
-            case 'tool_use':
-                string(block, 'id', where, prefix);
-                string(block, 'name', where, prefix);
-                break;
-            case 'thinking':
-                string(block, 'thinking', where, prefix);
-                string(block, 'signature', where, prefix);
-                break;
-            case 'tool_result':
-                string(block, 'tool_use_id', where, prefix);
-                string(block, 'content', where, prefix);
-                if (block['is_error'] !== undefined)
-                    reader_boolean(block, 'is_error', where, prefix);
-                break;
-        }
-    });
-}
-function usage(fields, key, where) {
-    const value = record(fields, key, where);
-    for (const name of [
-        'input_tokens',
-        'output_tokens',
-        'cache_read_input_tokens',
-        'cache_creation_input_tokens'
-    ]) {
-        number(value, name, where, `${key}.`);
-    }
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-    if (isRecord(value)) {
-        return typeof value['type'] === 'string'
-            ? `a "${value['type']}" event`
-            : 'an object without "type"';
-    }
-    if (Array.isArray(value))
-        return 'an array';
-    return JSON.stringify(value) ?? String(value);
-}
-function missing(where, name, expected, value) {
-    const found = value === undefined ? 'it is missing' : `found ${JSON.stringify(value)}`;
-    return new Problem(`${where}: "${name}" must be ${expected}; ${truncate(found)}`);
-}
-function truncate(text) {
-    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-function string(fields, key, where, prefix = '') {
-    const value = fields[key];
-    if (typeof value !== 'string')
-        throw missing(where, prefix + key, 'a string', value);
-    return value;
-}
-function number(fields, key, where, prefix = '') {
-    const value = fields[key];
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw missing(where, prefix + key, 'a number', value);
-    }
-}
-function integer(fields, key, where, prefix = '') {
-    const value = fields[key];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-        throw missing(where, prefix + key, 'a whole number', value);
-    }
-}
-function reader_boolean(fields, key, where, prefix = '') {
-    if (typeof fields[key] !== 'boolean')
-        throw missing(where, prefix + key, 'true or false', fields[key]);
-}
-function oneOf(fields, key, values, where, prefix = '') {
-    const value = fields[key];
-    if (typeof value !== 'string' || !values.includes(value)) {
-        throw missing(where, prefix + key, `one of ${values.join(', ')}`, value);
-    }
-}
-function record(fields, key, where, prefix = '') {
-    const value = fields[key];
-    if (!isRecord(value))
-        throw missing(where, prefix + key, 'an object', value);
-    return value;
-}
-function array(fields, key, where, prefix = '') {
-    const value = fields[key];
-    if (!Array.isArray(value))
-        throw missing(where, prefix + key, 'an array', value);
-    return value;
-}
-
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/session/reader.ts
+var reader = __nccwpck_require__(40949);
 // EXTERNAL MODULE: ./src/session/render.ts
-var render = __nccwpck_require__(6438);
+var render = __nccwpck_require__(66438);
 ;// CONCATENATED MODULE: ./src/action/job-summary.ts
 /**
  * The job summary (`core.summary.addRaw`): what the run was asked, how it ended, every tool call
@@ -52556,7 +53666,7 @@ function renderResultSummary(result, options = {}) {
         return { markdown: lines };
     }
     try {
-        const session = readSession(result.sessionFile);
+        const session = (0,reader/* readSession */.lx)(result.sessionFile);
         return { markdown: `${lines}\n${renderJobSummary(session, options)}` };
     }
     catch (error) {
@@ -52624,7 +53734,7 @@ function encodePathSegment(segment) {
 }
 
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
+var constants = __nccwpck_require__(27242);
 ;// CONCATENATED MODULE: ./src/action/event-driven.ts
 /**
  * Events claw plans from (src/github/events.ts): comments, issues, pull requests, workflow runs,
@@ -52684,12 +53794,16 @@ function requireApiKey(settings) {
         'Workflows triggered from a fork receive no secrets.');
 }
 
-// EXTERNAL MODULE: ./src/action/run-agent-task.ts + 36 modules
-var run_agent_task = __nccwpck_require__(3859);
+// EXTERNAL MODULE: ./src/action/run-agent-task.ts + 29 modules
+var run_agent_task = __nccwpck_require__(54576);
+// EXTERNAL MODULE: ./src/session/artifact-store.ts
+var artifact_store = __nccwpck_require__(96608);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/session/paths.ts
 
 
@@ -52762,9 +53876,9 @@ function realExisting(path) {
 // EXTERNAL MODULE: ./src/sandbox/redact.ts
 var sandbox_redact = __nccwpck_require__(1018);
 // EXTERNAL MODULE: ./src/sandbox/secrets.ts
-var secrets = __nccwpck_require__(6062);
+var secrets = __nccwpck_require__(56062);
 // EXTERNAL MODULE: ./src/policy/types.ts
-var types = __nccwpck_require__(3943);
+var types = __nccwpck_require__(63943);
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
  * The action's inputs, read once and checked once. `getSettings()` is the only caller of
@@ -52947,14 +54061,17 @@ function parseLabelTrigger(value) {
 
 
 
+
 async function run(dependencies = {}) {
-    const runAgentTask = dependencies.runAgentTask ?? run_agent_task/* runAgentTask */.e;
+    const runAgentTask = dependencies.runAgentTask ?? run_agent_task/* runAgentTask */.eL;
     let settings;
     try {
         const current = await core/* group */.Os('claw: settings', () => Promise.resolve(readSettings()));
         settings = current;
-        const startRun = () => {
-            requireApiKey(current);
+        const startRun = (needsModel = true) => {
+            // The deliver phase of a two-phase run calls no model: it needs no key.
+            if (needsModel)
+                requireApiKey(current);
             const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
             const sessionFile = defaultSessionPath(workspace, process.env);
             // Saved before the run so that the post step finds the transcript after a failure or cancel.
@@ -52964,7 +54081,7 @@ async function run(dependencies = {}) {
         let result;
         if (startsFromEvent(current)) {
             // Loaded only here: Octokit and the event handling cost start-up time the prompt path saves.
-            const { handleEvent } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2208));
+            const { handleEvent } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(634)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79634));
             const outcome = await core/* group */.Os('claw: agent', () => handleEvent(current, { startRun }));
             if (outcome.kind === 'skip') {
                 await reportSkip(outcome.reason, outcome.task ?? current.task ?? '');
@@ -52979,6 +54096,12 @@ async function run(dependencies = {}) {
                 return;
             }
             const { workspace, options } = startRun();
+            // A prompt run has no issue or pull request to file its session under: the run's own name.
+            const runId = Number(process.env['GITHUB_RUN_ID']);
+            if (Number.isSafeInteger(runId) && runId > 0) {
+                const target = { kind: 'workflow_run', runId, pullRequests: [] };
+                core/* saveState */.LZ(constants/* State */.Uw.SessionArtifact, (0,artifact_store.sessionArtifactName)(target));
+            }
             result = await core/* group */.Os('claw: agent', () => runAgentTask(current, workspace, options));
         }
         setResultOutputs(result);
@@ -53012,12 +54135,14 @@ async function run(dependencies = {}) {
  * its changes for later steps). A comment, an issue, a pull request or a workflow run always
  * starts from the event, the `prompt` adding instructions. A schedule or a manual dispatch does
  * unless it carries a `prompt` and no `task`: that is a workflow running the agent as one of its
- * steps.
+ * steps. The deliver phase of a two-phase run always starts from the event it delivers for.
  */
 function startsFromEvent(settings) {
     const eventName = process.env['GITHUB_EVENT_NAME'] ?? '';
-    if (settings.phase === 'deliver' || !EVENT_DRIVEN.has(eventName))
+    if (!EVENT_DRIVEN.has(eventName))
         return false;
+    if (settings.phase === 'deliver')
+        return true;
     if (eventName === 'schedule' || eventName === 'workflow_dispatch') {
         return settings.prompt === '' || settings.task !== undefined;
     }

@@ -45,6 +45,11 @@ export const State = {
   /** Absolute path of the session transcript this run writes; the post step uploads it. */
   SessionFile: 'session-file',
   /**
+   * The name(s) of the workflow artifact the post step uploads the session as, one per line
+   * (src/session/artifact-store.ts `sessionArtifactName`); empty: no upload.
+   */
+  SessionArtifact: 'session-artifact',
+  /**
    * The git credentials taken out of the repository's config for the agent run, sealed (see
    * src/action/credential-state.ts); empty once main has put them back. The post step restores
    * them when main was killed before it could.

@@ -11,6 +11,7 @@ import {
   type AgentTaskResult,
   type RunAgentTask
 } from './action/run-agent-task.js'
+import { sessionArtifactName } from './session/artifact-store.js'
 import { defaultSessionPath } from './session/paths.js'
 import { EVENT_DRIVEN } from './action/event-driven.js'
 import { Outputs, State, type Conclusion } from './constants.js'
@@ -31,8 +32,11 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
     const current = await core.group('claw: settings', () => Promise.resolve(readSettings()))
     settings = current
 
-    const startRun = (): { workspace: string; options: { sessionFile: string } } => {
-      requireApiKey(current)
+    const startRun = (
+      needsModel = true
+    ): { workspace: string; options: { sessionFile: string } } => {
+      // The deliver phase of a two-phase run calls no model: it needs no key.
+      if (needsModel) requireApiKey(current)
       const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd()
       const sessionFile = defaultSessionPath(workspace, process.env)
       // Saved before the run so that the post step finds the transcript after a failure or cancel.
@@ -57,6 +61,12 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
         return
       }
       const { workspace, options } = startRun()
+      // A prompt run has no issue or pull request to file its session under: the run's own name.
+      const runId = Number(process.env['GITHUB_RUN_ID'])
+      if (Number.isSafeInteger(runId) && runId > 0) {
+        const target = { kind: 'workflow_run' as const, runId, pullRequests: [] }
+        core.saveState(State.SessionArtifact, sessionArtifactName(target))
+      }
       result = await core.group('claw: agent', () => runAgentTask(current, workspace, options))
     }
     setResultOutputs(result)
@@ -90,11 +100,12 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
  * its changes for later steps). A comment, an issue, a pull request or a workflow run always
  * starts from the event, the `prompt` adding instructions. A schedule or a manual dispatch does
  * unless it carries a `prompt` and no `task`: that is a workflow running the agent as one of its
- * steps.
+ * steps. The deliver phase of a two-phase run always starts from the event it delivers for.
  */
 function startsFromEvent(settings: Settings): boolean {
   const eventName = process.env['GITHUB_EVENT_NAME'] ?? ''
-  if (settings.phase === 'deliver' || !EVENT_DRIVEN.has(eventName)) return false
+  if (!EVENT_DRIVEN.has(eventName)) return false
+  if (settings.phase === 'deliver') return true
   if (eventName === 'schedule' || eventName === 'workflow_dispatch') {
     return settings.prompt === '' || settings.task !== undefined
   }

@@ -6,7 +6,9 @@
  * main imports this module lazily, and it imports Octokit lazily: a run that skips on the `prompt`
  * path never pays for either.
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as core from '@actions/core'
 import { BOT_MARKER, planFromEvent, type Refusal, type RunPlan } from '../github/events.js'
 import type { GitHubClient } from '../github/octokit.js'
@@ -16,9 +18,20 @@ import { errorMessage, UserError } from '../errors.js'
 import { createRedactor } from '../sandbox/redact.js'
 import { collectSecrets } from '../sandbox/secrets.js'
 import type { Settings } from '../settings.js'
+import type { ApprovalKind, ResumeRequest } from '../agent/resume.js'
+import { State } from '../constants.js'
+import { TASK_NAMES, type TaskName } from '../policy/types.js'
+import { readSession, type Session } from '../session/reader.js'
 import { TASKS } from '../tasks/index.js'
-import { threadNumber, type TaskContext } from '../tasks/task.js'
-import { runAgentRequest, type AgentTaskOptions, type AgentTaskResult } from './run-agent-task.js'
+import { threadNumber, type PreparedTask, type TaskContext } from '../tasks/task.js'
+import {
+  loadRunPolicy,
+  runAgentRequest,
+  type AgentRun,
+  type AgentTaskOptions,
+  type AgentTaskResult
+} from './run-agent-task.js'
+import { Git } from '../git/repo.js'
 
 export type EventOutcome =
   { kind: 'skip'; reason: string; task?: string } | { kind: 'ran'; result: AgentTaskResult }
@@ -28,7 +41,7 @@ export interface EventRunDependencies {
    * Called once a run is certain, before anything is written to GitHub: checks the API key and
    * saves the session path for the post step. Returns the workspace and the session file.
    */
-  startRun: () => { workspace: string; options: AgentTaskOptions }
+  startRun: (needsModel?: boolean) => { workspace: string; options: AgentTaskOptions }
   env?: NodeJS.ProcessEnv
 }
 
@@ -92,22 +105,77 @@ export async function handleEvent(
       return { kind: 'skip', reason: decision.reason, ...(task === undefined ? {} : { task }) }
     }
   }
+  const connection = { octokit, owner, repo, env, describe: describeGitHubError }
+  // A comment on an issue or pull request continues the conversation claw had there, if any.
+  // (The deliver phase of a two-phase run delivers the agent phase's outcome: nothing to continue.)
+  const earlier =
+    plan.triggerComment === undefined || (settings.phase === 'deliver' && plan.kind === 'run')
+      ? undefined
+      : await findEarlierSession(settings, plan.target, connection)
   if (plan.kind === 'resume') {
-    return {
-      kind: 'skip',
-      reason:
-        `"${settings.trigger} approve" and "${settings.trigger} deny" resume a session paused ` +
-        'for approval; sessions are kept as artifacts from a later release of claw, so there is ' +
-        'nothing to resume.'
+    if (earlier?.session === undefined) {
+      return {
+        kind: 'skip',
+        reason: `"${settings.trigger} ${plan.approval === 'deny' ? 'deny' : 'approve'}" resumes a session paused for approval, but there is none to resume here: ${earlier?.reason ?? 'no session was found'}.`
+      }
     }
+    const task = earlier.session.header.task
+    if (!isTaskName(task)) {
+      return { kind: 'skip', reason: `The earlier session's task "${task}" is not one claw knows.` }
+    }
+    const approval: ApprovalKind =
+      plan.approval === 'deny' ? 'deny' : plan.approval === 'all' ? 'approve-all' : 'approve-once'
+    return runPlannedTask(settings, { ...plan, kind: 'run', task }, dependencies, connection, {
+      session: earlier.session,
+      approval,
+      by: plan.actor.login,
+      request: plan.request
+    })
   }
-  return runPlannedTask(settings, plan, dependencies, {
-    octokit,
-    owner,
-    repo,
-    env,
-    describe: describeGitHubError
+  const resume =
+    earlier?.session === undefined
+      ? undefined
+      : { session: earlier.session, by: plan.actor.login, request: plan.request }
+  if (earlier?.session === undefined && earlier?.reason !== undefined) {
+    core.info(`claw: starting a fresh session: ${earlier.reason}`)
+  }
+  return runPlannedTask(settings, plan, dependencies, connection, resume)
+}
+
+/**
+ * The newest session claw left on the target (its artifact), downloaded and checked; or why there
+ * is none to continue (none yet, or one that cannot be used: the run then starts fresh).
+ */
+async function findEarlierSession(
+  settings: Settings,
+  target: RunPlan['target'],
+  connection: Connection
+): Promise<{ session?: Session; reason?: string }> {
+  if (target.kind !== 'issue' && target.kind !== 'pull_request') return {}
+  const { downloadLatestSession, sessionArtifactName } =
+    await import('../session/artifact-store.js')
+  const directory = mkdtempSync(
+    join(connection.env['RUNNER_TEMP'] || tmpdir(), 'claw-earlier-session-')
+  )
+  const found = await downloadLatestSession({
+    token: settings.githubToken,
+    owner: connection.owner,
+    repo: connection.repo,
+    name: sessionArtifactName(target),
+    directory,
+    env: connection.env,
+    log: line => core.info(line)
   })
+  if (!found.found) return { reason: found.reason }
+  try {
+    const session = readSession(found.sessionFile)
+    core.info(
+      `claw: continuing the session of run ${found.runId} (${session.header.task}, started ${session.header.started_at}).`
+    )
+    return { session }
+  } catch (error) {
+    return { reason: `the earlier session could not be read (${errorMessage(error)})` }
+  }
 }
 
 interface Connection {
@@ -123,19 +191,23 @@ async function runPlannedTask(
   settings: Settings,
   plan: RunPlan,
   dependencies: EventRunDependencies,
-  connection: Connection
+  connection: Connection,
+  resume?: ResumeRequest
 ): Promise<EventOutcome> {
   const { octokit, owner, repo, env } = connection
   const handler = TASKS[plan.task]
-  const { workspace, options } = dependencies.startRun()
+  const { phase } = settings
+  const { workspace, options } = dependencies.startRun(phase !== 'deliver')
+  if (phase === 'deliver') resume = undefined
   const redact = createRedactor(
     collectSecrets(process.env, [settings.anthropicApiKey, settings.githubToken])
   )
   const serverUrl = env['GITHUB_SERVER_URL'] || 'https://github.com'
   const run = { serverUrl, repository: `${owner}/${repo}`, runId: env['GITHUB_RUN_ID'] ?? '0' }
   const number = threadNumber(plan.target)
+  // The agent phase makes no GitHub writes (its token may be read-only): no progress comment.
   const progress =
-    number === undefined
+    number === undefined || phase === 'agent'
       ? undefined
       : new ProgressComment({
           octokit,
@@ -145,6 +217,7 @@ async function runPlannedTask(
           run,
           task: plan.task,
           redact,
+          trigger: settings.trigger,
           log: line => core.warning(line)
         })
   const context: TaskContext = {
@@ -161,22 +234,41 @@ async function runPlannedTask(
     describe: connection.describe,
     log: line => core.info(redact(line))
   }
+  await saveArtifactNames(plan.target)
   await progress?.start()
   try {
     const prepared = await handler.prepare(context)
-    const agentRun = await runAgentRequest(settings, workspace, options, {
-      task: plan.task,
-      prompt: prepared.prompt,
-      ...(progress === undefined ? {} : { onEvent: event => progress.record(event) }),
-      ...(prepared.review === undefined ? {} : { review: prepared.review }),
-      ...(prepared.readOnly === true ? { readOnly: true } : {})
-    })
+    if (resume !== undefined) {
+      progress?.addStep(
+        resume.approval === undefined
+          ? 'Continued the earlier session on this thread'
+          : `Resumed the paused session: ${resume.approval.replace('-', ' ')} by @${resume.by}`
+      )
+    }
+    const agentRun =
+      phase === 'deliver'
+        ? await agentPhaseOutcome(context, plan, prepared)
+        : await runAgentRequest(settings, workspace, options, {
+            task: plan.task,
+            // A resumed session has the context already: the new request alone goes on.
+            prompt: resume === undefined ? prepared.prompt : (resume.request ?? ''),
+            ...(resume === undefined ? {} : { resume }),
+            ...(progress === undefined ? {} : { onEvent: event => progress.record(event) }),
+            ...(prepared.review === undefined ? {} : { review: prepared.review }),
+            ...(prepared.readOnly === true ? { readOnly: true } : {})
+          })
     const result = agentRun.result
     if (result.conclusion !== 'success') {
       progress?.finish()
       return { kind: 'ran', result }
     }
+    if (phase === 'agent')
+      return { kind: 'ran', result: await keepForDelivery(context, agentRun, prepared) }
     const delivered = await handler.deliver(context, agentRun, prepared)
+    if (delivered.pullNumber !== undefined) {
+      // The conversation goes on on the pull request: its next comment finds the session there.
+      await saveArtifactNames(plan.target, delivered.pullNumber)
+    }
     const finalResult: AgentTaskResult = { ...result, ...delivered.result }
     progress?.finish({
       reason: finalResult.reason,
@@ -191,6 +283,104 @@ async function runPlannedTask(
   } finally {
     await progress?.flush()
   }
+}
+
+/** `phase: agent`: the outcome goes into the `claw-outcome` artifact instead of to GitHub. */
+async function keepForDelivery(
+  context: TaskContext,
+  run: AgentRun,
+  prepared: PreparedTask
+): Promise<AgentTaskResult> {
+  const { saveOutcome, OUTCOME_ARTIFACT } = await import('./two-phase.js')
+  const git = new Git({ cwd: context.workspace })
+  const base = await git.headSha()
+  if (base === undefined) throw new UserError('The workspace has no commit checked out.')
+  const patch = (await git.hasChanges()) ? await git.workingTreePatch() : ''
+  const saved = await saveOutcome(
+    {
+      format: 'claw-outcome',
+      version: 1,
+      task: context.plan.task,
+      event: context.plan.event,
+      targetNumber: threadNumber(context.plan.target),
+      base,
+      summary: run.summary,
+      result: run.result,
+      // Findings are public once delivered: redacted like every other text that leaves the run.
+      findings: (prepared.review?.findings ?? []).map(finding => ({
+        ...finding,
+        body: context.redact(finding.body),
+        ...(finding.suggestion === undefined
+          ? {}
+          : { suggestion: context.redact(finding.suggestion) })
+      }))
+    },
+    context.redact(patch)
+  )
+  return {
+    ...run.result,
+    reason: `Phase "agent": the outcome is kept as the artifact "${OUTCOME_ARTIFACT}" (${saved.size} bytes) for a job with phase "deliver".`
+  }
+}
+
+/**
+ * `phase: deliver`: the outcome the agent phase of this workflow run left, checked against this
+ * job's checkout and policy, applied to the working tree, and handed to the task's delivery.
+ */
+async function agentPhaseOutcome(
+  context: TaskContext,
+  plan: RunPlan,
+  prepared: PreparedTask
+): Promise<AgentRun> {
+  const { loadOutcome, outcomeProblems } = await import('./two-phase.js')
+  const loaded = await loadOutcome()
+  const git = new Git({ cwd: context.workspace })
+  const problems = outcomeProblems(loaded, {
+    task: plan.task,
+    event: plan.event,
+    targetNumber: threadNumber(plan.target),
+    head: (await git.headSha()) ?? '',
+    policy: loadRunPolicy(context.settings, context.workspace),
+    workspace: context.workspace
+  })
+  if (problems.length > 0) {
+    throw new UserError(`The agent phase's outcome is not delivered: ${problems.join('; ')}.`)
+  }
+  if (loaded.patch !== '') {
+    const applied = await git.exec(['apply', '--binary'], { input: loaded.patch })
+    if (applied.exitCode !== 0) {
+      throw new UserError(
+        `The agent phase's changes do not apply to this checkout: ${applied.stderr.trim().split('\n')[0] ?? ''}`
+      )
+    }
+  }
+  prepared.review?.findings.push(...loaded.outcome.findings)
+  context.progress?.addStep(
+    `Took the outcome of the agent phase (${loaded.outcome.result.turns} turns)`
+  )
+  return {
+    result: loaded.outcome.result,
+    summary: loaded.outcome.summary,
+    checkoutCredentials: { entries: [] }
+  }
+}
+
+/**
+ * Names the session artifact(s) the post step uploads this run's session as: the target's, and
+ * the pull request's when delivery opened or updated one.
+ */
+async function saveArtifactNames(target: RunPlan['target'], pullNumber?: number): Promise<void> {
+  const { sessionArtifactName } = await import('../session/artifact-store.js')
+  const names = [sessionArtifactName(target)]
+  if (pullNumber !== undefined) {
+    const onPull = sessionArtifactName({ kind: 'pull_request', number: pullNumber })
+    if (!names.includes(onPull)) names.push(onPull)
+  }
+  core.saveState(State.SessionArtifact, names.join('\n'))
+}
+
+function isTaskName(name: string): name is TaskName {
+  return (TASK_NAMES as readonly string[]).includes(name)
 }
 
 type RefusalReply = Pick<Refusal, 'message' | 'replyTo'>

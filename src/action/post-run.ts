@@ -44,6 +44,11 @@ async function restoreSavedCredentials(): Promise<void> {
   core.info(`claw: put ${count} persisted git credential(s) back into the repository's config.`)
 }
 
+/**
+ * Uploads the session transcript as a workflow artifact under each name main saved (the target's,
+ * and the pull request's when the run opened one), so that a later run there can continue it. Runs
+ * after a failed or cancelled main too: that transcript is the one worth reading.
+ */
 async function reportSession(): Promise<void> {
   const sessionFile = core.getState(State.SessionFile)
   if (sessionFile === '') {
@@ -54,7 +59,25 @@ async function reportSession(): Promise<void> {
     core.info(`claw: no session transcript was written (expected at ${sessionFile}).`)
     return
   }
-  // Uploading it as a workflow artifact comes with the artifact store.
   core.info(`claw: the session transcript is at ${sessionFile}`)
-  return Promise.resolve()
+  const names = core
+    .getState(State.SessionArtifact)
+    .split('\n')
+    .map(name => name.trim())
+    .filter(name => name !== '')
+  if (names.length === 0) return
+  const { uploadSessionArtifact } = await import('../session/artifact-store.js')
+  for (const name of names) {
+    // The artifact client logs each of its steps: folded away, with the outcome line after them.
+    const outcome = await core.group(`claw: uploading the session as ${name}`, () =>
+      uploadSessionArtifact({ sessionFile, name, log: line => core.info(line) })
+    )
+    if (outcome.uploaded) {
+      core.info(
+        `claw: uploaded the session as artifact ${outcome.name} (${outcome.size} bytes, id ${outcome.id}).`
+      )
+    } else {
+      core.warning(`claw: the session was not uploaded as ${name}: ${outcome.reason}`)
+    }
+  }
 }

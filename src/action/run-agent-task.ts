@@ -18,11 +18,14 @@ import {
 } from '../git/credentials.js'
 import { DEFAULT_POLICY, loadPolicyFile } from '../policy/load.js'
 import type { RunStatus, SessionEvent } from '../session/events.js'
-import type { TaskName } from '../policy/types.js'
+import type { Policy, TaskName } from '../policy/types.js'
 import { createRedactor } from '../sandbox/redact.js'
 import { collectSecrets } from '../sandbox/secrets.js'
 import type { Settings } from '../settings.js'
 import type { ReviewCollector } from '../tools/review-comment.js'
+import type { ResumeRequest } from '../agent/resume.js'
+import { Git } from '../git/repo.js'
+import type { WorkspaceEvent } from '../session/events.js'
 import { sealCredentials, stateKeyMaterial } from './credential-state.js'
 
 export interface AgentTaskOptions {
@@ -92,6 +95,8 @@ export interface AgentRequest {
   review?: ReviewCollector
   /** A task that only reads (ask): Write and Edit are not offered. */
   readOnly?: boolean
+  /** Continue an earlier session (an approval or a follow-up) instead of starting fresh. */
+  resume?: ResumeRequest
 }
 
 /** One agent run, with what a caller that delivers its outcome needs beyond the result. */
@@ -117,18 +122,7 @@ export async function runAgentRequest(
   request: AgentRequest
 ): Promise<AgentRun> {
   const task = request.task
-  const policyFile = resolve(workspace, settings.policyPath)
-  let policy = DEFAULT_POLICY
-  if (existsSync(policyFile)) {
-    policy = loadPolicyFile(policyFile)
-  } else if (settings.policyPath !== Defaults.Policy) {
-    // A policy the workflow names but that is not there is a mistake, not a choice of the
-    // read-only default: say so instead of running with rules nobody wrote.
-    throw new UserError(
-      `Input "${Inputs.Policy}" names ${settings.policyPath}, but there is no such file in the workspace. ` +
-        `Check the path, or remove the input to use ${Defaults.Policy} (or the built-in read-only policy without it).`
-    )
-  }
+  const policy = loadRunPolicy(settings, workspace)
   core.info(`claw: ${task} with ${settings.model}; policy: ${policy.source}`)
 
   const credentials = await takeAwayCredentials(workspace, settings)
@@ -174,7 +168,12 @@ export async function runAgentRequest(
       env: process.env,
       ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
       ...(request.review === undefined ? {} : { review: request.review }),
-      ...(request.readOnly === true ? { readOnly: true } : {})
+      ...(request.readOnly === true ? { readOnly: true } : {}),
+      ...(request.resume === undefined ? {} : { resume: request.resume }),
+      // A paused run's edits must survive the runner: they go into the session, and the run that
+      // resumes it (on a fresh checkout) puts them back first.
+      snapshotWorkspace: () => snapshotWorkspace(workspace),
+      restoreWorkspace: saved => restoreWorkspace(workspace, saved)
     })
     return {
       result: {
@@ -193,6 +192,29 @@ export async function runAgentRequest(
   } finally {
     await giveBackCredentials(credentials)
   }
+}
+
+async function snapshotWorkspace(workspace: string): Promise<WorkspaceEvent | undefined> {
+  const git = new Git({ cwd: workspace })
+  const base = await git.headSha()
+  if (base === undefined || !(await git.hasChanges())) return undefined
+  return { type: 'workspace', base, patch: await git.workingTreePatch() }
+}
+
+async function restoreWorkspace(workspace: string, saved: WorkspaceEvent): Promise<void> {
+  const git = new Git({ cwd: workspace })
+  const head = await git.headSha()
+  // On the same commit the patch applies as it was made; on a newer one, a three-way merge.
+  const args = head === saved.base ? ['apply', '--binary'] : ['apply', '--binary', '--3way']
+  const applied = await git.exec(args, { input: saved.patch })
+  if (applied.exitCode !== 0) {
+    throw new UserError(
+      `The paused run's changes (made on ${saved.base.slice(0, 12)}) do not apply to the checkout at ${head?.slice(0, 12) ?? 'no commit'}: ${applied.stderr.trim().split('\n')[0] ?? ''}. Start again with a new "/claw" request.`
+    )
+  }
+  core.info(
+    `claw: put back the paused run's changes to the working tree (made on ${saved.base.slice(0, 12)}).`
+  )
 }
 
 /**
@@ -215,6 +237,21 @@ async function takeAwayCredentials(
     `claw: took ${credentials.removed} persisted git credential(s) out of the repository's config for the agent run; they are put back after it.`
   )
   return credentials
+}
+
+/** The policy a run in `workspace` goes by: the `policy` input's file, or the read-only default. */
+export function loadRunPolicy(settings: Settings, workspace: string): Policy {
+  const policyFile = resolve(workspace, settings.policyPath)
+  if (existsSync(policyFile)) return loadPolicyFile(policyFile)
+  if (settings.policyPath !== Defaults.Policy) {
+    // A policy the workflow names but that is not there is a mistake, not a choice of the
+    // read-only default: say so instead of running with rules nobody wrote.
+    throw new UserError(
+      `Input "${Inputs.Policy}" names ${settings.policyPath}, but there is no such file in the workspace. ` +
+        `Check the path, or remove the input to use ${Defaults.Policy} (or the built-in read-only policy without it).`
+    )
+  }
+  return DEFAULT_POLICY
 }
 
 /** Puts the credentials back; a failure is a warning, and the post step tries again. */

@@ -42,6 +42,8 @@ export interface AgentOptions {
   tools: ToolDefinition[]
   /** The conversation so far: the task prompt, or a resumed session's messages plus the new one. */
   messages: Message[]
+  /** How many of `messages` the session holds already (a resumed session's copy); default 0. */
+  alreadyRecorded?: number
   /** Runs one turn's tool calls through the policy wrapper, results in the calls' order. */
   executeCalls: (calls: ToolUseBlock[], signal: AbortSignal) => Promise<ExecutedCall[]>
   limits: AgentLimits
@@ -126,7 +128,9 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   }
 
   // Messages handed in (a fresh prompt or a resumed conversation's new request) enter the session.
-  for (const message of options.messages) options.record({ type: 'message', message })
+  for (const message of options.messages.slice(options.alreadyRecorded ?? 0)) {
+    options.record({ type: 'message', message })
+  }
 
   for (;;) {
     const stopped = stoppedBySignal()

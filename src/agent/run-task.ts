@@ -1,10 +1,11 @@
 import { realpathSync } from 'node:fs'
-import type { Message, Usage } from './messages.js'
+import type { Message, ToolUseBlock, Usage } from './messages.js'
 import type { ModelClient } from './model-client.js'
 import { runAgent, type AgentResult, type ExecutedCall } from './loop.js'
+import { prepareResume, replaceResults, type ResumeRequest } from './resume.js'
 import { buildSystemPrompt } from './prompt.js'
 import { costOf } from './pricing.js'
-import type { Policy, TaskName } from '../policy/types.js'
+import type { Decision, Policy, TaskName } from '../policy/types.js'
 import { decide, canReadPath } from '../policy/decide.js'
 import { rulesFor } from '../policy/rules.js'
 import { loadShellParser } from '../policy/shell.js'
@@ -16,7 +17,7 @@ import { childEnvironment } from '../sandbox/child-env.js'
 import { describeIsolation, isolationForRun } from '../sandbox/isolation.js'
 import { createRedactor } from '../sandbox/redact.js'
 import { SessionWriter } from '../session/writer.js'
-import type { SessionEvent } from '../session/events.js'
+import type { SessionEvent, WorkspaceEvent } from '../session/events.js'
 
 /**
  * One agent run on a workspace, wired from its parts: policy, tools, model, session. Both entry
@@ -56,6 +57,12 @@ export interface RunTaskOptions {
   review?: ReviewCollector
   /** A task that only reads (ask): Write and Edit are not offered, and calls to them are refused. */
   readOnly?: boolean
+  /** Continue an earlier session instead of starting from `prompt` (src/agent/resume.ts). */
+  resume?: ResumeRequest
+  /** Puts the working tree back as a paused run left it, before a resumed run goes on. */
+  restoreWorkspace?: (saved: WorkspaceEvent) => Promise<void>
+  /** The working tree's changes, recorded when the run pauses for approval. */
+  snapshotWorkspace?: () => Promise<WorkspaceEvent | undefined>
 }
 
 export interface RunTaskResult extends AgentResult {
@@ -122,8 +129,71 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
   }
   const limits = options.policy.limits
   const timeoutMinutes = options.limits?.timeoutMinutes ?? limits['timeout-minutes']
-  const messages: Message[] = [{ role: 'user', content: redact(options.prompt) }]
+  let messages: Message[] = [{ role: 'user', content: redact(options.prompt) }]
+  let alreadyRecorded = 0
+  let approvedRules = new Set<string>()
+  const decideCall = (tool: string, input: unknown): Decision => {
+    const made = decide(options.policy, options.task, { tool, input }, workspace)
+    // `/claw approve all`: later calls under the same `ask` rule need no second approval.
+    if (made.decision === 'ask' && approvedRules.has(made.rule)) {
+      return { ...made, decision: 'allow', rule: `approved: ${made.rule}` }
+    }
+    return made
+  }
+  const execute = async (
+    calls: ToolUseBlock[],
+    signal: AbortSignal | undefined,
+    decideOne = decideCall
+  ) => {
+    if (calls.some(call => call.name === 'Bash')) await loadShellParser()
+    return runToolCalls(calls, {
+      tools,
+      decide: decideOne,
+      context: toolContext,
+      redact,
+      record,
+      signal
+    })
+  }
   try {
+    if (options.resume !== undefined) {
+      const resumed = prepareResume(options.resume)
+      for (const event of resumed.copied) session.append(event)
+      const { approval, by } = options.resume
+      record({
+        type: 'resume',
+        kind: approval ?? 'follow-up',
+        by,
+        ...(options.resume.request ? { request: options.resume.request } : {}),
+        at: new Date(now()).toISOString()
+      })
+      if (resumed.workspace !== undefined) await options.restoreWorkspace?.(resumed.workspace)
+      messages = resumed.messages
+      alreadyRecorded = resumed.recorded
+      if (approval === 'approve-all') approvedRules = new Set(resumed.pendingRules)
+      if (approval === 'deny') {
+        replaceResults(
+          messages,
+          resumed.pending.map(call => ({
+            type: 'tool_result',
+            tool_use_id: call.id,
+            content: `A maintainer (@${by}) denied this call. Do not try it again; go on without it.`,
+            is_error: true
+          }))
+        )
+      } else if (approval !== undefined) {
+        // Exactly the calls that waited run now, allowed by the maintainer's answer.
+        const outcomes = await execute(resumed.pending, options.signal, (tool, input) => {
+          const made = decide(options.policy, options.task, { tool, input }, workspace)
+          if (made.decision !== 'ask') return made
+          return { ...made, decision: 'allow', rule: `approved by @${by}: ${made.rule}` }
+        })
+        replaceResults(
+          messages,
+          outcomes.map(outcome => outcome.result)
+        )
+      }
+    }
     const result = await runAgent({
       model: options.model,
       modelName: options.modelName,
@@ -131,6 +201,7 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
       system: redact(buildSystemPrompt({ task: options.task, workspace })),
       tools: toolDefinitions(offered),
       messages,
+      alreadyRecorded,
       limits: {
         maxTurns: options.limits?.maxTurns ?? limits['max-turns'],
         maxCostUsd: options.limits?.maxCostUsd ?? limits['max-cost-usd'],
@@ -142,15 +213,7 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
       signal: options.signal,
       now,
       executeCalls: async (calls, signal): Promise<ExecutedCall[]> => {
-        if (calls.some(call => call.name === 'Bash')) await loadShellParser()
-        const outcomes = await runToolCalls(calls, {
-          tools,
-          decide: (tool, input) => decide(options.policy, options.task, { tool, input }, workspace),
-          context: toolContext,
-          redact,
-          record,
-          signal
-        })
+        const outcomes = await execute(calls, signal)
         return outcomes.map(outcome => ({
           result: outcome.result,
           pending: outcome.pending,
@@ -158,6 +221,10 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
         }))
       }
     })
+    if (result.status === 'needs-approval' && options.snapshotWorkspace !== undefined) {
+      const saved = await options.snapshotWorkspace()
+      if (saved !== undefined) record(saved)
+    }
     return { ...result, sessionPath: session.path }
   } finally {
     session.close()

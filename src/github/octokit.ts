@@ -129,7 +129,8 @@ const NEEDED_PERMISSION: Record<string, string> = {
   'repos.getCollaboratorPermissionLevel': 'contents: read',
   'actions.listJobsForWorkflowRun': 'actions: read',
   'actions.downloadJobLogsForWorkflowRun': 'actions: read',
-  'actions.listWorkflowRunArtifacts': 'actions: read'
+  'actions.listWorkflowRunArtifacts': 'actions: read',
+  'actions.listArtifactsForRepo': 'actions: read'
 }
 
 interface RequestErrorLike {

@@ -43,6 +43,8 @@ export interface ProgressCommentOptions {
   maxDenied?: number
   /** Milliseconds since the epoch; tests may inject one. Default `Date.now`. */
   now?: () => number
+  /** The comment trigger, for the approval instructions (`/claw approve`). Default `/claw`. */
+  trigger?: string
 }
 
 /** What the run ended with, beyond the session's outcome event (or instead of it, after a crash). */
@@ -95,6 +97,8 @@ export class ProgressComment {
   private readonly startedAt: number
   private readonly steps: Step[] = []
   private readonly denials: Denial[] = []
+  /** Calls the run ended waiting on, from the outcome event. */
+  private pending: { label: string; rule: string }[] = []
   private final: ProgressFinish | undefined
   private finished = false
   /** `flush` is writing the end: no more throttled edits. */
@@ -177,6 +181,10 @@ export class ProgressComment {
           usage: event.usage,
           ...(event.branch === undefined ? {} : { branch: event.branch })
         }
+        this.pending = (event.pending ?? []).map(call => ({
+          label: this.callLabel(call.tool, call.input),
+          rule: call.rule
+        }))
         break
       default:
         return
@@ -271,6 +279,18 @@ export class ProgressComment {
     } else if (final.reason !== undefined && final.reason !== '') {
       // What delivery did: the review posted, the branch pushed, or why nothing was.
       out.push(`**Result:** ${inline(this.options.redact(final.reason), 500)}`, '')
+    }
+    if (status === 'needs-approval' && this.pending.length > 0) {
+      const trigger = this.options.trigger ?? '/claw'
+      out.push(`**Waiting for approval** (${this.pending.length}):`, '')
+      for (const call of this.pending) {
+        out.push(`- ${call.label} (${code(this.options.redact(call.rule))})`)
+      }
+      out.push(
+        '',
+        `A maintainer with write access can reply \`${trigger} approve\` to run these once and go on, \`${trigger} approve all\` to also allow later calls under the same rules for the rest of this session, or \`${trigger} deny\` to go on without them.`,
+        ''
+      )
     }
     if (this.denials.length > 0) {
       const max = this.options.maxDenied ?? DEFAULT_MAX_DENIED

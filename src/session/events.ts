@@ -104,8 +104,37 @@ export interface OutcomeEvent {
   ended_at: string
 }
 
+/**
+ * The session was continued by a later run: a `/claw approve` or `/claw deny` answering the
+ * pending calls, or a follow-up request. What follows was done in that run.
+ */
+export interface ResumeEvent {
+  type: 'resume'
+  /** `approve-once`, `approve-all`, `deny`, or `follow-up`. */
+  kind: 'approve-once' | 'approve-all' | 'deny' | 'follow-up'
+  /** Who asked for it (a GitHub login), or `cli`. */
+  by: string
+  /** The new request, when there is one. */
+  request?: string
+  at: string
+}
+
+/**
+ * The working tree's changes when the run paused for approval, against `base`: a resumed run on
+ * a fresh runner applies them before it goes on, so the conversation and the files agree.
+ */
+export interface WorkspaceEvent {
+  type: 'workspace'
+  /** The commit the patch applies to. */
+  base: string
+  /** `git diff --binary` of the working tree (untracked files included), redacted. */
+  patch: string
+}
+
 export type SessionEvent =
   | SessionHeader
+  | ResumeEvent
+  | WorkspaceEvent
   | MessageEvent
   | RequestEvent
   | RetryEvent

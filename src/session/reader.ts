@@ -237,6 +237,17 @@ const EVENT_CHECKS: Record<Exclude<SessionEvent['type'], 'header'>, (event: Fiel
     string(event, 'content', where)
     number(event, 'duration_ms', where)
   },
+  resume: event => {
+    const where = 'resume event'
+    oneOf(event, 'kind', ['approve-once', 'approve-all', 'deny', 'follow-up'], where)
+    string(event, 'by', where)
+    string(event, 'at', where)
+  },
+  workspace: event => {
+    const where = 'workspace event'
+    string(event, 'base', where)
+    string(event, 'patch', where)
+  },
   compaction: event => {
     const where = 'compaction event'
     integer(event, 'replaced_messages', where)

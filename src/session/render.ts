@@ -106,6 +106,19 @@ export function renderSessionMarkdown(session: Session): string {
         )
         out.push(...details('Summary', fence(event.summary, 'text')))
         break
+      case 'resume':
+        out.push(
+          `### Resumed: ${inline(event.kind)} by ${inline(event.by)}`,
+          '',
+          ...(event.request === undefined ? [] : [inline(event.request, 1000), ''])
+        )
+        break
+      case 'workspace':
+        out.push(
+          `The working tree's changes were saved for a resumed run (${count(event.patch.length)} characters of patch on ${code(event.base.slice(0, 12))}).`,
+          ''
+        )
+        break
       case 'outcome':
       case 'header':
         break

@@ -169,7 +169,10 @@ describe('run', () => {
       new RegExp(`^${runnerTemp}/claw/sessions/session-42-1-[0-9TZ-]+\\.jsonl$`)
     )
     // Saved for the post step before the agent ran.
-    expect(state()).toEqual({ 'session-file': options?.sessionFile })
+    expect(state()).toEqual({
+      'session-file': options?.sessionFile,
+      'session-artifact': 'claw-session-run-42'
+    })
     expect(outputs()).toEqual({
       conclusion: 'success',
       task: 'fix',

@@ -119,7 +119,7 @@ describe('parseSession errors', () => {
   it('an unknown event type', () => {
     const error = formatError(`${headerLine}\n${sampleLines[1]}\n{"type":"telemetry","x":1}\n`)
     expect(error.message).toBe(
-      'run.jsonl:3: unknown event type "telemetry" (known: message, request, retry, tool_call, tool_result, compaction, outcome)'
+      'run.jsonl:3: unknown event type "telemetry" (known: message, request, retry, tool_call, tool_result, resume, workspace, compaction, outcome)'
     )
   })
 
