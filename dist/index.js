@@ -32526,6 +32526,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   eL: () => (/* binding */ runAgentTask)
 });
 
+// UNUSED EXPORTS: snapshotWorkspace
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -36330,6 +36332,8 @@ function key(material) {
 
 
 
+
+
 /** How each way a run can end maps to the action's `conclusion` output. */
 const CONCLUSION_OF = {
     success: 'success',
@@ -36406,7 +36410,7 @@ async function runAgentRequest(settings, workspace, options, request) {
             ...(request.resume === undefined ? {} : { resume: request.resume }),
             // A paused run's edits must survive the runner: they go into the session, and the run that
             // resumes it (on a fresh checkout) puts them back first.
-            snapshotWorkspace: () => snapshotWorkspace(workspace),
+            snapshotWorkspace: () => snapshotWorkspace(workspace, path => (0,decide/* canReadPath */.WJ)((0,policy_rules/* rulesFor */.N)(policy, task), path)),
             restoreWorkspace: saved => restoreWorkspace(workspace, saved)
         });
         return {
@@ -36428,12 +36432,27 @@ async function runAgentRequest(settings, workspace, options, request) {
         await giveBackCredentials(credentials);
     }
 }
-async function snapshotWorkspace(workspace) {
+/**
+ * The working tree's changes for the session. A file the read rules deny (a `.env` a tool wrote)
+ * is left out: the session is uploaded as an artifact, and must not carry what the agent may not
+ * even read.
+ */
+async function snapshotWorkspace(workspace, canRead) {
     const git = new repo/* Git */.TU({ cwd: workspace });
     const base = await git.headSha();
     if (base === undefined || !(await git.hasChanges()))
         return undefined;
-    return { type: 'workspace', base, patch: await git.workingTreePatch() };
+    const sections = (await git.workingTreePatch()).split(/^(?=diff --git )/m);
+    const kept = sections.filter(section => {
+        const match = /^diff --git a\/(.+?) b\/(.+)$/m.exec(section);
+        if (match === null)
+            return true;
+        const allowed = canRead(match[1] ?? '') && canRead(match[2] ?? '');
+        if (!allowed)
+            core/* warning */.$e(`claw: ${match[2] ?? ''} is not kept for the resumed run: the read rules deny it.`);
+        return allowed;
+    });
+    return { type: 'workspace', base, patch: kept.join('') };
 }
 async function restoreWorkspace(workspace, saved) {
     const git = new repo/* Git */.TU({ cwd: workspace });

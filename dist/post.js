@@ -28748,10 +28748,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -29281,7 +29282,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -32483,6 +32484,27 @@ function key(material) {
 
 
 
+/**
+ * The job summary (written by the main step) shows the short version; this line puts the whole
+ * transcript one click away. A summary that cannot be written is only a debug line.
+ */
+async function linkFromSummary(name, id) {
+    const server = (process.env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '');
+    const repository = process.env['GITHUB_REPOSITORY'] ?? '';
+    const runId = process.env['GITHUB_RUN_ID'] ?? '';
+    if (repository === '' || runId === '')
+        return;
+    const url = `${server}/${repository}/actions/runs/${encodeURIComponent(runId)}/artifacts/${id}`;
+    try {
+        await core/* summary */.z
+            .addRaw(`Full session transcript: [${name}](${url}) (JSONL and Markdown; \`claw show\` renders the download).`, true)
+            .write();
+    }
+    catch (error) {
+        core/* summary */.z.emptyBuffer();
+        core/* debug */.Yz(`claw post step: could not link the session from the job summary: ${(0,errors/* errorMessage */.g)(error)}`);
+    }
+}
 async function runPost() {
     // Each part on its own: a failed restore must not keep the transcript from being reported.
     try {
@@ -32543,6 +32565,7 @@ async function reportSession() {
         const outcome = await core/* group */.Os(`claw: uploading the session as ${name}`, () => uploadSessionArtifact({ sessionFile, name, log: line => core/* info */.pq(line) }));
         if (outcome.uploaded) {
             core/* info */.pq(`claw: uploaded the session as artifact ${outcome.name} (${outcome.size} bytes, id ${outcome.id}).`);
+            await linkFromSummary(outcome.name, outcome.id);
         }
         else {
             core/* warning */.$e(`claw: the session was not uploaded as ${name}: ${outcome.reason}`);

@@ -11,6 +11,31 @@ import { restoreCredentials } from '../git/credentials.js'
 import { getSettings } from '../settings.js'
 import { openCredentials, stateKeyMaterial } from './credential-state.js'
 
+/**
+ * The job summary (written by the main step) shows the short version; this line puts the whole
+ * transcript one click away. A summary that cannot be written is only a debug line.
+ */
+async function linkFromSummary(name: string, id: number): Promise<void> {
+  const server = (process.env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/+$/, '')
+  const repository = process.env['GITHUB_REPOSITORY'] ?? ''
+  const runId = process.env['GITHUB_RUN_ID'] ?? ''
+  if (repository === '' || runId === '') return
+  const url = `${server}/${repository}/actions/runs/${encodeURIComponent(runId)}/artifacts/${id}`
+  try {
+    await core.summary
+      .addRaw(
+        `Full session transcript: [${name}](${url}) (JSONL and Markdown; \`claw show\` renders the download).`,
+        true
+      )
+      .write()
+  } catch (error) {
+    core.summary.emptyBuffer()
+    core.debug(
+      `claw post step: could not link the session from the job summary: ${errorMessage(error)}`
+    )
+  }
+}
+
 export async function runPost(): Promise<void> {
   // Each part on its own: a failed restore must not keep the transcript from being reported.
   try {
@@ -76,6 +101,7 @@ async function reportSession(): Promise<void> {
       core.info(
         `claw: uploaded the session as artifact ${outcome.name} (${outcome.size} bytes, id ${outcome.id}).`
       )
+      await linkFromSummary(outcome.name, outcome.id)
     } else {
       core.warning(`claw: the session was not uploaded as ${name}: ${outcome.reason}`)
     }

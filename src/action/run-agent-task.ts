@@ -17,6 +17,8 @@ import {
   type SavedCredentials
 } from '../git/credentials.js'
 import { DEFAULT_POLICY, loadPolicyFile } from '../policy/load.js'
+import { canReadPath } from '../policy/decide.js'
+import { rulesFor } from '../policy/rules.js'
 import type { RunStatus, SessionEvent } from '../session/events.js'
 import type { Policy, TaskName } from '../policy/types.js'
 import { createRedactor } from '../sandbox/redact.js'
@@ -172,7 +174,8 @@ export async function runAgentRequest(
       ...(request.resume === undefined ? {} : { resume: request.resume }),
       // A paused run's edits must survive the runner: they go into the session, and the run that
       // resumes it (on a fresh checkout) puts them back first.
-      snapshotWorkspace: () => snapshotWorkspace(workspace),
+      snapshotWorkspace: () =>
+        snapshotWorkspace(workspace, path => canReadPath(rulesFor(policy, task), path)),
       restoreWorkspace: saved => restoreWorkspace(workspace, saved)
     })
     return {
@@ -194,11 +197,30 @@ export async function runAgentRequest(
   }
 }
 
-async function snapshotWorkspace(workspace: string): Promise<WorkspaceEvent | undefined> {
+/**
+ * The working tree's changes for the session. A file the read rules deny (a `.env` a tool wrote)
+ * is left out: the session is uploaded as an artifact, and must not carry what the agent may not
+ * even read.
+ */
+export async function snapshotWorkspace(
+  workspace: string,
+  canRead: (path: string) => boolean
+): Promise<WorkspaceEvent | undefined> {
   const git = new Git({ cwd: workspace })
   const base = await git.headSha()
   if (base === undefined || !(await git.hasChanges())) return undefined
-  return { type: 'workspace', base, patch: await git.workingTreePatch() }
+  const sections = (await git.workingTreePatch()).split(/^(?=diff --git )/m)
+  const kept = sections.filter(section => {
+    const match = /^diff --git a\/(.+?) b\/(.+)$/m.exec(section)
+    if (match === null) return true
+    const allowed = canRead(match[1] ?? '') && canRead(match[2] ?? '')
+    if (!allowed)
+      core.warning(
+        `claw: ${match[2] ?? ''} is not kept for the resumed run: the read rules deny it.`
+      )
+    return allowed
+  })
+  return { type: 'workspace', base, patch: kept.join('') }
 }
 
 async function restoreWorkspace(workspace: string, saved: WorkspaceEvent): Promise<void> {

@@ -120,6 +120,13 @@ describe('runPost: the session artifact', () => {
 
   it('uploads the transcript under each saved name and says so', async () => {
     saveState(readFileSync(SAMPLE_SESSION, 'utf8'), ['claw-session-issue-42', 'claw-session-pr-43'])
+    const summary = join(folder, 'summary.md')
+    writeFileSync(summary, '')
+    Object.assign(process.env, {
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      GITHUB_RUN_ID: String(runId)
+    })
     await runPost()
 
     const uploaded = results.artifacts.filter(a => a.runId === String(runId))
@@ -131,6 +138,11 @@ describe('runPost: the session artifact', () => {
     }
     expect(logLines().filter(line => line.startsWith('::warning::'))).toEqual([])
     expect(process.exitCode).toBeUndefined()
+    // The job summary links the whole transcript.
+    const first = uploaded[0]
+    expect(readFileSync(summary, 'utf8')).toContain(
+      `Full session transcript: [claw-session-issue-42](https://github.com/octo-org/octo-repo/actions/runs/${runId}/artifacts/${first?.id})`
+    )
   })
 
   it('uploads the transcript of a main step that was cancelled mid-write', async () => {
