@@ -86,7 +86,20 @@ export async function runAgent(options: AgentOptions): Promise<AgentResult> {
   let usage: Usage = { ...ZERO_USAGE }
   let costUsd = 0
   let lastRequestCost = 0
-  let lastTurnUsage: Usage | undefined
+  // A resumed conversation has no request of this run to measure yet: its size is estimated
+  // (bytes / 4), so that one grown near the window is compacted before the first request.
+  let lastTurnUsage: Usage | undefined =
+    (options.alreadyRecorded ?? 0) > 0
+      ? {
+          ...ZERO_USAGE,
+          input_tokens: Math.ceil(
+            (JSON.stringify(options.messages).length +
+              options.system.length +
+              JSON.stringify(options.tools).length) /
+              4
+          )
+        }
+      : undefined
   let turns = 0
   let finalText = ''
   let pending: AgentResult['pending'] = []

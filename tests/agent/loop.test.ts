@@ -325,4 +325,35 @@ describe('runAgent', () => {
       expect(message.role).toBe(index % 2 === 0 ? 'user' : 'assistant')
     )
   })
+  it('compacts a resumed conversation near the window before its first request', async () => {
+    // An earlier run's conversation of about 160,000 estimated tokens, then the new request.
+    const long = 'x'.repeat(80_000)
+    const earlier: Message[] = []
+    for (let n = 0; n < 4; n++) {
+      earlier.push({ role: 'user', content: `${n === 0 ? 'fix the bug' : 'go on'} ${long}` })
+      earlier.push({ role: 'assistant', content: [text(`answer ${n} ${long}`)] })
+    }
+    const model = new ScriptedModel([
+      request => {
+        expect(JSON.stringify(request.messages.at(-1))).toContain('replaced by a summary')
+        return { content: [text('SUMMARY: the earlier run')], stop_reason: 'end_turn' }
+      },
+      { content: [text('done')], stop_reason: 'end_turn' }
+    ])
+    const { options, events } = setup(model, {
+      messages: [...earlier, { role: 'user', content: 'also update the docs' }],
+      alreadyRecorded: earlier.length
+    })
+    const result = await runAgent(options)
+    expect(result.status).toBe('success')
+    expect(events.findIndex(e => e.type === 'compaction')).toBeLessThan(
+      events.findIndex(e => e.type === 'message' && e.message.role === 'assistant')
+    )
+    expect(JSON.stringify(model.requests.at(-1)?.messages)).toContain('also update the docs')
+    // Only the new request was recorded as a message: the earlier ones are in the copied session.
+    expect(events.filter(e => e.type === 'message')[0]).toEqual({
+      type: 'message',
+      message: { role: 'user', content: 'also update the docs' }
+    })
+  })
 })
