@@ -171,7 +171,17 @@ async function runAgent(options) {
     let usage = { ...agent_messages/* ZERO_USAGE */.f };
     let costUsd = 0;
     let lastRequestCost = 0;
-    let lastTurnUsage;
+    // A resumed conversation has no request of this run to measure yet: its size is estimated
+    // (bytes / 4), so that one grown near the window is compacted before the first request.
+    let lastTurnUsage = (options.alreadyRecorded ?? 0) > 0
+        ? {
+            ...agent_messages/* ZERO_USAGE */.f,
+            input_tokens: Math.ceil((JSON.stringify(options.messages).length +
+                options.system.length +
+                JSON.stringify(options.tools).length) /
+                4)
+        }
+        : undefined;
     let turns = 0;
     let finalText = '';
     let pending = [];
@@ -3767,9 +3777,10 @@ const SESSION_FORMAT_VERSION = 1;
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $y: () => (/* binding */ conversationOf),
+/* harmony export */   iq: () => (/* binding */ parseSession),
 /* harmony export */   readSession: () => (/* binding */ readSession)
 /* harmony export */ });
-/* unused harmony exports SessionFormatError, parseSession */
+/* unused harmony export SessionFormatError */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);

@@ -3351,6 +3351,14 @@ async function checkoutPullRequestHead(context, pull) {
 }
 
 ;// CONCATENATED MODULE: ./src/tasks/task.ts
+
+/**
+ * Thrown by `prepare` when the task decides, before the model starts, that there is nothing to do
+ * (a repair limit reached, a branch that moved on): the run ends `skipped` with this message.
+ */
+class TaskSkipped extends errors/* UserError */.y {
+    name = 'TaskSkipped';
+}
 /** The issue or pull request number a target has a conversation on, if any. */
 function threadNumber(target) {
     switch (target.kind) {
@@ -3382,6 +3390,8 @@ function requestOr(plan, fallback) {
  *   patch in a comment, and the small hunks as suggestions in a review.
  * Nothing changed: no branch, no pull request, and the comment says so.
  */
+
+
 
 
 
@@ -3507,7 +3517,7 @@ async function deliverForIssue(context, run, target) {
             title: `Fix #${target.number}: ${target.title}`.slice(0, 200),
             head: branch,
             base: baseBranch,
-            body: `Fixes #${target.number}\n\n${run.summary}\n\n---\n` +
+            body: `Fixes #${target.number}\n\n${run.summary}\n\n${commandsRun(run)}---\n` +
                 `Made by claw in [this run](${context.runUrl}).`
         });
         return {
@@ -3654,6 +3664,51 @@ async function offerPatchComment(context, issueNumber, patch, headRef, reason, h
         core/* warning */.$e(`claw: ${context.describe(error, 'issues.createComment')}; the patch follows in the log.`);
         core/* info */.pq(context.redact(patch));
     }
+}
+/** The most commands listed in a pull request body; the rest are counted. */
+const MAX_LISTED_COMMANDS = 10;
+/**
+ * What the agent ran (the policy allowed it) and how each ended, from the session: a reviewer
+ * sees whether the tests were run before the pull request, and their result, without opening
+ * the run. Empty when it ran nothing.
+ */
+function commandsRun(run) {
+    const file = run.result.sessionFile;
+    if (file === undefined)
+        return '';
+    let events;
+    try {
+        events = (0,reader/* readSession */.lx)(file).events;
+    }
+    catch {
+        return '';
+    }
+    const results = new Map(events.flatMap(event => (event.type === 'tool_result' ? [[event.id, event]] : [])));
+    const lines = events.flatMap(event => {
+        if (event.type !== 'tool_call' || event.tool !== 'Bash')
+            return [];
+        if (event.decision.decision !== 'allow')
+            return [];
+        const command = event.input?.command;
+        if (typeof command !== 'string')
+            return [];
+        const result = results.get(event.id);
+        const exit = /Exit code: (\d+)\s*$/.exec(result?.content ?? '')?.[1];
+        const ended = result === undefined
+            ? 'no result'
+            : exit !== undefined
+                ? `exit ${exit}${exit === '0' ? '' : ' (failed)'}`
+                : result.is_error
+                    ? 'failed'
+                    : 'done';
+        return [`- ${(0,render/* code */.aY)(command.split('\n')[0] ?? '')}: ${ended}`];
+    });
+    if (lines.length === 0)
+        return '';
+    const shown = lines.slice(-MAX_LISTED_COMMANDS);
+    const more = lines.length - shown.length;
+    return (`**Commands the agent ran** (the last ${shown.length}${more > 0 ? ` of ${lines.length}` : ''}):\n\n` +
+        `${shown.join('\n')}\n\n`);
 }
 function firstLine(text) {
     return (text.split('\n').find(line => line.trim() !== '') ?? '').trim().slice(0, 72);
@@ -3881,6 +3936,7 @@ async function openOrUpdatePull(context, run, prepared) {
 
 
 
+
 /** The most tokens the failed jobs' logs may take in the request. */
 const LOG_BUDGET_TOKENS = 12_000;
 /** Lines kept from the end of each failed job's log. */
@@ -3900,7 +3956,13 @@ const repairTask = {
         }
         if (head !== target.headSha) {
             // Someone pushed after the failure: their push gets its own CI run, this one is stale.
-            throw new errors/* UserError */.y(`The branch ${target.headBranch} moved since the failed run (${target.headSha.slice(0, 12)} → ${head.slice(0, 12)}); its newer commits get their own run, so this failure is not repaired.`);
+            throw new TaskSkipped(`The branch ${target.headBranch} moved since the failed run (${target.headSha.slice(0, 12)} → ${head.slice(0, 12)}); its newer commits get their own run, so this failure is not repaired.`);
+        }
+        // A fix loop stops here: a failure of a commit that ends `repair-attempts` claw repairs in a
+        // row (each marked by its trailer) is left to a person.
+        const streak = await repairStreak(git, head);
+        if (streak >= context.settings.repairAttempts) {
+            throw new TaskSkipped(`${target.headBranch} ends with ${streak} repair(s) by claw in a row and still fails; the limit is ${context.settings.repairAttempts} (input "repair-attempts"), so a person should look.`);
         }
         await checkoutBranchAt(git, target.headBranch, head);
         const logs = await failedJobLogs(context, target);
@@ -3917,7 +3979,7 @@ const repairTask = {
         const { target } = prepared;
         const git = new repo/* Git */.TU({ cwd: context.workspace });
         const commit = await commitChanges(git, {
-            message: `Repair ${target.workflowName} on ${target.headBranch}\n\n${run.summary}`
+            message: `Repair ${target.workflowName} on ${target.headBranch}\n\n${run.summary}\n\n${REPAIR_TRAILER}: ${target.runId}`
         });
         if (commit.nothing === true) {
             return { result: { reason: 'The agent changed no files, so there is no repair to push.' } };
@@ -3958,7 +4020,7 @@ const repairTask = {
                 title: `Repair ${target.workflowName} on ${target.headBranch}`.slice(0, 200),
                 head: branch,
                 base: target.headBranch,
-                body: `${run.summary}\n\n---\nRepairs [this failed run](${target.url}); made by claw in [this run](${context.runUrl}).`
+                body: `${run.summary}\n\n${commandsRun(run)}---\nRepairs [this failed run](${target.url}); made by claw in [this run](${context.runUrl}).`
             });
             return {
                 branch,
@@ -3982,6 +4044,27 @@ const repairTask = {
         }
     }
 };
+/** The trailer that marks claw's repair commits (its value: the failed run's id). */
+const REPAIR_TRAILER = 'Claw-Repair';
+/** How many commits from `head` back are claw repairs in a row (at most 20 are looked at). */
+async function repairStreak(git, head) {
+    const log = await git.run([
+        'log',
+        '-n',
+        '20',
+        `--format=%(trailers:key=${REPAIR_TRAILER},valueonly)%x00`,
+        '--end-of-options',
+        head
+    ]);
+    const values = log.split('\0').map(value => value.trim());
+    let streak = 0;
+    for (const value of values.slice(0, -1)) {
+        if (value === '')
+            break;
+        streak += 1;
+    }
+    return streak;
+}
 /** The tails of the failed jobs' logs, fenced, within `LOG_BUDGET_TOKENS`. */
 async function failedJobLogs(context, target) {
     const { owner, repo, octokit } = context;
@@ -4397,6 +4480,10 @@ async function runPlannedTask(settings, plan, dependencies, connection, resume) 
         return { kind: 'ran', result: finalResult };
     }
     catch (error) {
+        if (error instanceof TaskSkipped) {
+            progress?.finish({ status: 'success', reason: `Nothing done: ${error.message}` });
+            return { kind: 'skip', reason: error.message, task: plan.task };
+        }
         progress?.finish({ status: 'error', reason: redact((0,errors/* errorMessage */.g)(error)) });
         throw error;
     }

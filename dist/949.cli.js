@@ -23,9 +23,10 @@ const SESSION_FORMAT_VERSION = 1;
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $y: () => (/* binding */ conversationOf),
+/* harmony export */   iq: () => (/* binding */ parseSession),
 /* harmony export */   readSession: () => (/* binding */ readSession)
 /* harmony export */ });
-/* unused harmony exports SessionFormatError, parseSession */
+/* unused harmony export SessionFormatError */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);

@@ -50,7 +50,7 @@ const USAGE = `Usage:
            [--model NAME] [--max-turns N] [--session FILE] [--replay FILE]
   claw policy check FILE
   claw policy explain [--policy FILE] [--task T] --tool NAME --input JSON [--dir DIR]
-  claw show SESSION.jsonl
+  claw show SESSION.jsonl | ARTIFACT.zip   (a claw-session-… artifact as downloaded)
 
 Environment: ANTHROPIC_API_KEY (required unless --replay), ANTHROPIC_BASE_URL (optional).`;
 async function main(argv, io) {
@@ -131,10 +131,14 @@ async function dispatch(argv, io) {
         case 'show': {
             const { positionals } = parse(rest, {}, true);
             if (positionals.length !== 1)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`show takes one SESSION.jsonl (see claw --help)`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`show takes one SESSION.jsonl or ARTIFACT.zip (see claw --help)`);
+            const file = positionals[0];
             const { readSession } = await __nccwpck_require__.e(/* import() */ 949).then(__nccwpck_require__.bind(__nccwpck_require__, 949));
+            const { isZipFile, readSessionFromZip } = await __nccwpck_require__.e(/* import() */ 902).then(__nccwpck_require__.bind(__nccwpck_require__, 9902));
             const { renderSessionMarkdown } = await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 6438));
-            io.stdout(renderSessionMarkdown(readSession(positionals[0])));
+            // A session artifact as GitHub's "download artifact" button gives it, without unzipping.
+            const session = isZipFile(file) ? readSessionFromZip(file) : readSession(file);
+            io.stdout(renderSessionMarkdown(session));
             return 0;
         }
         case undefined:
@@ -300,6 +304,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 

@@ -32677,7 +32677,17 @@ async function runAgent(options) {
     let usage = { ...ZERO_USAGE };
     let costUsd = 0;
     let lastRequestCost = 0;
-    let lastTurnUsage;
+    // A resumed conversation has no request of this run to measure yet: its size is estimated
+    // (bytes / 4), so that one grown near the window is compacted before the first request.
+    let lastTurnUsage = (options.alreadyRecorded ?? 0) > 0
+        ? {
+            ...ZERO_USAGE,
+            input_tokens: Math.ceil((JSON.stringify(options.messages).length +
+                options.system.length +
+                JSON.stringify(options.tools).length) /
+                4)
+        }
+        : undefined;
     let turns = 0;
     let finalText = '';
     let pending = [];
@@ -36547,7 +36557,8 @@ const Inputs = {
     OpenPr: 'open-pr',
     AllowedBots: 'allowed-bots',
     LabelTrigger: 'label-trigger',
-    Phase: 'phase'
+    Phase: 'phase',
+    RepairAttempts: 'repair-attempts'
 };
 /** Action outputs. */
 const Outputs = {
@@ -36596,7 +36607,8 @@ const Defaults = {
     Model: 'claude-sonnet-4-5',
     BranchPrefix: 'claw/',
     OpenPr: true,
-    Phase: 'all'
+    Phase: 'all',
+    RepairAttempts: 2
 };
 /** Environment variable the API key falls back to when the `anthropic-api-key` input is empty. */
 const API_KEY_ENVIRONMENT_VARIABLE = 'ANTHROPIC_API_KEY';
@@ -53943,7 +53955,9 @@ function parseSettings(read, options = {}) {
         openPullRequest: parseBoolean(constants/* Inputs */.G0.OpenPr, input(constants/* Inputs */.G0.OpenPr), constants/* Defaults */.Hw.OpenPr),
         allowedBots: parseAllowedBots(input(constants/* Inputs */.G0.AllowedBots)),
         labelTrigger: parseLabelTrigger(input(constants/* Inputs */.G0.LabelTrigger)),
-        phase: parsePhase(input(constants/* Inputs */.G0.Phase))
+        phase: parsePhase(input(constants/* Inputs */.G0.Phase)),
+        repairAttempts: parsePositiveInteger(constants/* Inputs */.G0.RepairAttempts, input(constants/* Inputs */.G0.RepairAttempts)) ??
+            constants/* Defaults */.Hw.RepairAttempts
     };
 }
 /** The settings as one debug line, with the secrets replaced by whether they are set. */

@@ -31956,7 +31956,8 @@ const Inputs = {
     OpenPr: 'open-pr',
     AllowedBots: 'allowed-bots',
     LabelTrigger: 'label-trigger',
-    Phase: 'phase'
+    Phase: 'phase',
+    RepairAttempts: 'repair-attempts'
 };
 /** Action outputs. */
 const Outputs = {
@@ -32005,7 +32006,8 @@ const Defaults = {
     Model: 'claude-sonnet-4-5',
     BranchPrefix: 'claw/',
     OpenPr: true,
-    Phase: 'all'
+    Phase: 'all',
+    RepairAttempts: 2
 };
 /** Environment variable the API key falls back to when the `anthropic-api-key` input is empty. */
 const API_KEY_ENVIRONMENT_VARIABLE = 'ANTHROPIC_API_KEY';
@@ -32302,7 +32304,9 @@ function parseSettings(read, options = {}) {
         openPullRequest: parseBoolean(Inputs.OpenPr, input(Inputs.OpenPr), Defaults.OpenPr),
         allowedBots: parseAllowedBots(input(Inputs.AllowedBots)),
         labelTrigger: parseLabelTrigger(input(Inputs.LabelTrigger)),
-        phase: parsePhase(input(Inputs.Phase))
+        phase: parsePhase(input(Inputs.Phase)),
+        repairAttempts: parsePositiveInteger(Inputs.RepairAttempts, input(Inputs.RepairAttempts)) ??
+            Defaults.RepairAttempts
     };
 }
 /** The settings as one debug line, with the secrets replaced by whether they are set. */

@@ -21,7 +21,8 @@ export const Inputs = {
   OpenPr: 'open-pr',
   AllowedBots: 'allowed-bots',
   LabelTrigger: 'label-trigger',
-  Phase: 'phase'
+  Phase: 'phase',
+  RepairAttempts: 'repair-attempts'
 } as const
 export type InputName = (typeof Inputs)[keyof typeof Inputs]
 
@@ -79,7 +80,8 @@ export const Defaults = {
   Model: 'claude-sonnet-4-5',
   BranchPrefix: 'claw/',
   OpenPr: true,
-  Phase: 'all'
+  Phase: 'all',
+  RepairAttempts: 2
 } as const satisfies {
   Policy: string
   Trigger: string
@@ -87,6 +89,7 @@ export const Defaults = {
   BranchPrefix: string
   OpenPr: boolean
   Phase: Phase
+  RepairAttempts: number
 }
 
 /** Environment variable the API key falls back to when the `anthropic-api-key` input is empty. */

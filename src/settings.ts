@@ -56,6 +56,11 @@ export interface Settings {
   labelTrigger: string
   /** Which part of the run this job does (`phase`, default `all`). */
   phase: Phase
+  /**
+   * Most repairs claw makes in a row on one branch (`repair-attempts`, default 2): a failure of
+   * a commit that is the last of that many claw repairs is not repaired again.
+   */
+  repairAttempts: number
 }
 
 /** Reads one raw input by its kebab-case name; an input that is not set reads as ''. */
@@ -118,7 +123,10 @@ export function parseSettings(read: InputReader, options: ParseOptions = {}): Se
     openPullRequest: parseBoolean(Inputs.OpenPr, input(Inputs.OpenPr), Defaults.OpenPr),
     allowedBots: parseAllowedBots(input(Inputs.AllowedBots)),
     labelTrigger: parseLabelTrigger(input(Inputs.LabelTrigger)),
-    phase: parsePhase(input(Inputs.Phase))
+    phase: parsePhase(input(Inputs.Phase)),
+    repairAttempts:
+      parsePositiveInteger(Inputs.RepairAttempts, input(Inputs.RepairAttempts)) ??
+      Defaults.RepairAttempts
   }
 }
 

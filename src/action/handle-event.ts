@@ -23,7 +23,7 @@ import { State } from '../constants.js'
 import { TASK_NAMES, type TaskName } from '../policy/types.js'
 import { readSession, type Session } from '../session/reader.js'
 import { TASKS } from '../tasks/index.js'
-import { threadNumber, type PreparedTask, type TaskContext } from '../tasks/task.js'
+import { TaskSkipped, threadNumber, type PreparedTask, type TaskContext } from '../tasks/task.js'
 import {
   loadRunPolicy,
   runAgentRequest,
@@ -278,6 +278,10 @@ async function runPlannedTask(
     })
     return { kind: 'ran', result: finalResult }
   } catch (error) {
+    if (error instanceof TaskSkipped) {
+      progress?.finish({ status: 'success', reason: `Nothing done: ${error.message}` })
+      return { kind: 'skip', reason: error.message, task: plan.task }
+    }
     progress?.finish({ status: 'error', reason: redact(errorMessage(error)) })
     throw error
   } finally {

@@ -10,7 +10,7 @@ export const USAGE = `Usage:
            [--model NAME] [--max-turns N] [--session FILE] [--replay FILE]
   claw policy check FILE
   claw policy explain [--policy FILE] [--task T] --tool NAME --input JSON [--dir DIR]
-  claw show SESSION.jsonl
+  claw show SESSION.jsonl | ARTIFACT.zip   (a claw-session-… artifact as downloaded)
 
 Environment: ANTHROPIC_API_KEY (required unless --replay), ANTHROPIC_BASE_URL (optional).`
 
@@ -103,10 +103,14 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'show': {
       const { positionals } = parse(rest, {}, true)
       if (positionals.length !== 1)
-        throw new UserError(`show takes one SESSION.jsonl (see claw --help)`)
+        throw new UserError(`show takes one SESSION.jsonl or ARTIFACT.zip (see claw --help)`)
+      const file = positionals[0] as string
       const { readSession } = await import('../session/reader.js')
+      const { isZipFile, readSessionFromZip } = await import('../session/session-zip.js')
       const { renderSessionMarkdown } = await import('../session/render.js')
-      io.stdout(renderSessionMarkdown(readSession(positionals[0] as string)))
+      // A session artifact as GitHub's "download artifact" button gives it, without unzipping.
+      const session = isZipFile(file) ? readSessionFromZip(file) : readSession(file)
+      io.stdout(renderSessionMarkdown(session))
       return 0
     }
     case undefined:

@@ -22,6 +22,8 @@ import { renderPatchComment, suggestionsFromDiff } from '../github/patch-offer.j
 import { buildReview, postReview } from '../github/review.js'
 import { BOT_MARKER } from '../github/events.js'
 import { errorMessage, UserError } from '../errors.js'
+import { readSession } from '../session/reader.js'
+import { code } from '../session/render.js'
 import { pushCredentials } from './checkout.js'
 import { checkoutPullRequestHead, loadPullRequest, type PullRequestState } from './pull-request.js'
 import { requestOr, type Delivery, type PreparedTask, type TaskContext } from './task.js'
@@ -161,7 +163,7 @@ async function deliverForIssue(
       head: branch,
       base: baseBranch,
       body:
-        `Fixes #${target.number}\n\n${run.summary}\n\n---\n` +
+        `Fixes #${target.number}\n\n${run.summary}\n\n${commandsRun(run)}---\n` +
         `Made by claw in [this run](${context.runUrl}).`
     })
     return {
@@ -338,6 +340,52 @@ async function offerPatchComment(
     )
     core.info(context.redact(patch))
   }
+}
+
+/** The most commands listed in a pull request body; the rest are counted. */
+const MAX_LISTED_COMMANDS = 10
+
+/**
+ * What the agent ran (the policy allowed it) and how each ended, from the session: a reviewer
+ * sees whether the tests were run before the pull request, and their result, without opening
+ * the run. Empty when it ran nothing.
+ */
+export function commandsRun(run: AgentRun): string {
+  const file = run.result.sessionFile
+  if (file === undefined) return ''
+  let events
+  try {
+    events = readSession(file).events
+  } catch {
+    return ''
+  }
+  const results = new Map(
+    events.flatMap(event => (event.type === 'tool_result' ? [[event.id, event] as const] : []))
+  )
+  const lines = events.flatMap(event => {
+    if (event.type !== 'tool_call' || event.tool !== 'Bash') return []
+    if (event.decision.decision !== 'allow') return []
+    const command = (event.input as { command?: unknown } | null)?.command
+    if (typeof command !== 'string') return []
+    const result = results.get(event.id)
+    const exit = /Exit code: (\d+)\s*$/.exec(result?.content ?? '')?.[1]
+    const ended =
+      result === undefined
+        ? 'no result'
+        : exit !== undefined
+          ? `exit ${exit}${exit === '0' ? '' : ' (failed)'}`
+          : result.is_error
+            ? 'failed'
+            : 'done'
+    return [`- ${code(command.split('\n')[0] ?? '')}: ${ended}`]
+  })
+  if (lines.length === 0) return ''
+  const shown = lines.slice(-MAX_LISTED_COMMANDS)
+  const more = lines.length - shown.length
+  return (
+    `**Commands the agent ran** (the last ${shown.length}${more > 0 ? ` of ${lines.length}` : ''}):\n\n` +
+    `${shown.join('\n')}\n\n`
+  )
 }
 
 function firstLine(text: string): string {

@@ -16,7 +16,14 @@ import { estimateTokens } from '../github/context.js'
 import { fenceAsData } from '../github/sanitize.js'
 import { UserError } from '../errors.js'
 import { checkoutBranchAt, fetchRef, pushCredentials } from './checkout.js'
-import { requestOr, type Delivery, type PreparedTask, type TaskContext } from './task.js'
+import { commandsRun } from './fix.js'
+import {
+  requestOr,
+  TaskSkipped,
+  type Delivery,
+  type PreparedTask,
+  type TaskContext
+} from './task.js'
 
 /** The most tokens the failed jobs' logs may take in the request. */
 export const LOG_BUDGET_TOKENS = 12_000
@@ -45,8 +52,16 @@ export const repairTask = {
     }
     if (head !== target.headSha) {
       // Someone pushed after the failure: their push gets its own CI run, this one is stale.
-      throw new UserError(
+      throw new TaskSkipped(
         `The branch ${target.headBranch} moved since the failed run (${target.headSha.slice(0, 12)} → ${head.slice(0, 12)}); its newer commits get their own run, so this failure is not repaired.`
+      )
+    }
+    // A fix loop stops here: a failure of a commit that ends `repair-attempts` claw repairs in a
+    // row (each marked by its trailer) is left to a person.
+    const streak = await repairStreak(git, head)
+    if (streak >= context.settings.repairAttempts) {
+      throw new TaskSkipped(
+        `${target.headBranch} ends with ${streak} repair(s) by claw in a row and still fails; the limit is ${context.settings.repairAttempts} (input "repair-attempts"), so a person should look.`
       )
     }
     await checkoutBranchAt(git, target.headBranch, head)
@@ -68,7 +83,7 @@ export const repairTask = {
     const { target } = prepared
     const git = new Git({ cwd: context.workspace })
     const commit = await commitChanges(git, {
-      message: `Repair ${target.workflowName} on ${target.headBranch}\n\n${run.summary}`
+      message: `Repair ${target.workflowName} on ${target.headBranch}\n\n${run.summary}\n\n${REPAIR_TRAILER}: ${target.runId}`
     })
     if (commit.nothing === true) {
       return { result: { reason: 'The agent changed no files, so there is no repair to push.' } }
@@ -113,7 +128,7 @@ export const repairTask = {
         title: `Repair ${target.workflowName} on ${target.headBranch}`.slice(0, 200),
         head: branch,
         base: target.headBranch,
-        body: `${run.summary}\n\n---\nRepairs [this failed run](${target.url}); made by claw in [this run](${context.runUrl}).`
+        body: `${run.summary}\n\n${commandsRun(run)}---\nRepairs [this failed run](${target.url}); made by claw in [this run](${context.runUrl}).`
       })
       return {
         branch,
@@ -135,6 +150,28 @@ export const repairTask = {
       }
     }
   }
+}
+
+/** The trailer that marks claw's repair commits (its value: the failed run's id). */
+export const REPAIR_TRAILER = 'Claw-Repair'
+
+/** How many commits from `head` back are claw repairs in a row (at most 20 are looked at). */
+async function repairStreak(git: Git, head: string): Promise<number> {
+  const log = await git.run([
+    'log',
+    '-n',
+    '20',
+    `--format=%(trailers:key=${REPAIR_TRAILER},valueonly)%x00`,
+    '--end-of-options',
+    head
+  ])
+  const values = log.split('\0').map(value => value.trim())
+  let streak = 0
+  for (const value of values.slice(0, -1)) {
+    if (value === '') break
+    streak += 1
+  }
+  return streak
 }
 
 /** The tails of the failed jobs' logs, fenced, within `LOG_BUDGET_TOKENS`. */

@@ -11,6 +11,7 @@ import type { GitHubClient } from '../github/octokit.js'
 import type { ProgressComment } from '../github/progress-comment.js'
 import type { Settings } from '../settings.js'
 import type { ReviewCollector } from '../tools/review-comment.js'
+import { UserError } from '../errors.js'
 
 /** Everything a task may use; built once per run by the event handler. */
 export interface TaskContext {
@@ -56,6 +57,14 @@ export interface Delivery {
 export interface TaskHandler {
   prepare(context: TaskContext): Promise<PreparedTask>
   deliver(context: TaskContext, run: AgentRun, prepared: PreparedTask): Promise<Delivery>
+}
+
+/**
+ * Thrown by `prepare` when the task decides, before the model starts, that there is nothing to do
+ * (a repair limit reached, a branch that moved on): the run ends `skipped` with this message.
+ */
+export class TaskSkipped extends UserError {
+  override name = 'TaskSkipped'
 }
 
 /** The issue or pull request number a target has a conversation on, if any. */

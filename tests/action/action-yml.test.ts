@@ -53,7 +53,8 @@ describe('action.yml', () => {
       [Inputs.OpenPr]: String(Defaults.OpenPr),
       [Inputs.AllowedBots]: undefined,
       [Inputs.LabelTrigger]: undefined,
-      [Inputs.Phase]: Defaults.Phase
+      [Inputs.Phase]: Defaults.Phase,
+      [Inputs.RepairAttempts]: String(Defaults.RepairAttempts)
     })
   })
 

@@ -200,6 +200,41 @@ describeE2e('the trigger matrix, through the bundle', () => {
     expect(firstRequest).not.toContain('2026-12-01T10:00:00.000Z')
     expect(h.remoteLog('feature-2')[0]?.parents).toEqual([head])
     expect(h.remoteGit('diff', '--stat', head, 'feature-2')).toContain('src/parse.js')
+    // The repair commit carries the trailer the attempt limit counts.
+    expect(h.remoteLog('feature-2')[0]?.message).toContain(`Claw-Repair: ${run.id}`)
+  }, 120_000)
+
+  it('stops repairing a branch after two claw repairs in a row still fail', async () => {
+    await start([])
+    h.pushRemoteBranch('feature-3', {
+      files: { 'a.md': 'a\n' },
+      message: 'Repair CI\n\nClaw-Repair: 1'
+    })
+    const head = h.pushRemoteBranch('feature-3', {
+      from: 'feature-3',
+      files: { 'b.md': 'b\n' },
+      message: 'Repair CI again\n\nClaw-Repair: 2'
+    })
+    const run = h.github.state.addWorkflowRun({
+      head_sha: head,
+      head_branch: 'feature-3',
+      jobs: [{ name: 'test', conclusion: 'failure', log: 'not ok 1\n' }]
+    })
+    const result = await h.run({
+      eventName: 'workflow_run',
+      payload: workflowRun({
+        conclusion: 'failure',
+        headBranch: 'feature-3',
+        headSha: head,
+        runId: run.id,
+        workflowPath: '.github/workflows/ci.yml'
+      })
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ conclusion: 'skipped', task: 'repair' })
+    expect(result.stdout).toContain('2 repair(s) by claw in a row')
+    expect(h.model.requests).toHaveLength(0)
+    expect(h.remoteLog('feature-3')[0]?.sha).toBe(head)
   }, 120_000)
 
   it('never starts for a bot that is not allowed, claw’s own comment, or an unhandled action', async () => {

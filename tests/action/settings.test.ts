@@ -39,7 +39,8 @@ describe('parseSettings', () => {
       openPullRequest: true,
       allowedBots: [],
       labelTrigger: '',
-      phase: 'all'
+      phase: 'all',
+      repairAttempts: 2
     } satisfies Settings)
   })
 
@@ -59,7 +60,8 @@ describe('parseSettings', () => {
       [Inputs.OpenPr]: 'FALSE',
       [Inputs.AllowedBots]: 'dependabot[bot], renovate[bot]\nmy-app[bot]\n',
       [Inputs.LabelTrigger]: '  claw: fix me ',
-      [Inputs.Phase]: 'agent'
+      [Inputs.Phase]: 'agent',
+      [Inputs.RepairAttempts]: '3'
     })
     expect(settings).toEqual({
       anthropicApiKey: 'sk-ant-test',
@@ -76,7 +78,8 @@ describe('parseSettings', () => {
       openPullRequest: false,
       allowedBots: ['dependabot[bot]', 'renovate[bot]', 'my-app[bot]'],
       labelTrigger: 'claw: fix me',
-      phase: 'agent'
+      phase: 'agent',
+      repairAttempts: 3
     } satisfies Settings)
   })
 
