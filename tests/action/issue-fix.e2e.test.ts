@@ -86,7 +86,9 @@ describeE2e(`/claw fix on an issue through the bundle (${DIST_DIR}/index.js)`, (
     expect(pull?.body).toContain(`Fixes #${number}`)
     // What the agent ran before the pull request, and how it ended: the tests failed, then passed.
     expect(pull?.body).toContain('**Commands the agent ran**')
-    expect(pull?.body).toContain('- `npm test`: exit 1 (failed)\n- `npm test`: exit 0\n- `git diff`: exit 0')
+    expect(pull?.body).toContain(
+      '- `npm test`: exit 1 (failed)\n- `npm test`: exit 0\n- `git diff`: exit 0'
+    )
     expect(pull?.body).toContain('/actions/runs/1658821493')
     expect(result.outputs['pull-request']).toMatch(new RegExp(`/pull/${pull?.number}$`))
 
