@@ -4172,6 +4172,8 @@ const reviewTask = {
             : `\n\nEarlier claw reviews of this pull request made ${previous.size} finding(s); ` +
                 'they are not posted again, so spend no turns on them.';
         return {
+            // A review changes no file: Write and Edit are not offered, whatever the write rules say.
+            readOnly: true,
             pull,
             diff,
             previous,

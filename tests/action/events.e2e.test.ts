@@ -58,7 +58,7 @@ describeE2e('the trigger matrix, through the bundle', () => {
 
   async function start(steps: Script, roles: Record<string, Role> = { Codertocat: 'write' }) {
     // The real clock: the refusal reply's rate limit compares GitHub's timestamps with its own.
-    h = await startEventHarness({ roles, steps, github: { realClock: true } })
+    h = await startEventHarness({ roles, steps, github: { realClock: true }, artifacts: true })
     return h.github.state.addIssue({
       title: ISSUE_TITLE,
       body: '`parseDuration("250ms")` throws `cannot parse "s"`.'
@@ -156,6 +156,13 @@ describeE2e('the trigger matrix, through the bundle', () => {
     // The second commit continues the first: the branch only moved forward.
     const log = h.remoteLog('claw/docs-refresh')
     expect(log[0]?.parents).toEqual([firstSha])
+    // Each run's session, kept under the docs name and the rolling pull request's.
+    expect(h.results?.artifacts.map(artifact => artifact.name)).toEqual([
+      'claw-session-docs',
+      `claw-session-pr-${pull?.number}`,
+      'claw-session-docs',
+      `claw-session-pr-${pull?.number}`
+    ])
     const readme = h.remoteGit('show', 'claw/docs-refresh:README.md')
     expect(readme).toContain('(days)')
     expect(readme).toContain('(milliseconds)')
@@ -200,6 +207,9 @@ describeE2e('the trigger matrix, through the bundle', () => {
     expect(firstRequest).not.toContain('2026-12-01T10:00:00.000Z')
     expect(h.remoteLog('feature-2')[0]?.parents).toEqual([head])
     expect(h.remoteGit('diff', '--stat', head, 'feature-2')).toContain('src/parse.js')
+    expect(h.results?.artifacts.map(artifact => artifact.name)).toEqual([
+      `claw-session-run-${run.id}`
+    ])
     // The repair commit carries the trailer the attempt limit counts.
     expect(h.remoteLog('feature-2')[0]?.message).toContain(`Claw-Repair: ${run.id}`)
   }, 120_000)

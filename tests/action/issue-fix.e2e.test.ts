@@ -37,7 +37,11 @@ describeE2e(`/claw fix on an issue through the bundle (${DIST_DIR}/index.js)`, (
 
   /** A harness where Codertocat (the example's commenter) has `role`, and the issue to fix. */
   async function start(role: Role): Promise<{ harness: EventHarness; number: number }> {
-    harness = await startEventHarness({ roles: { Codertocat: role }, steps: demoSteps() })
+    harness = await startEventHarness({
+      roles: { Codertocat: role },
+      steps: demoSteps(),
+      artifacts: true
+    })
     const { number } = harness.github.state.addIssue({
       title: ISSUE_TITLE,
       body: '`parseDuration("250ms")` throws `cannot parse "s"`.'
@@ -89,8 +93,14 @@ describeE2e(`/claw fix on an issue through the bundle (${DIST_DIR}/index.js)`, (
     expect(pull?.body).toContain(
       '- `npm test`: exit 1 (failed)\n- `npm test`: exit 0\n- `git diff`: exit 0'
     )
-    expect(pull?.body).toContain('/actions/runs/1658821493')
+    expect(pull?.body).toMatch(/\/actions\/runs\/\d+\)/)
     expect(result.outputs['pull-request']).toMatch(new RegExp(`/pull/${pull?.number}$`))
+
+    // The session, uploaded by the post step for the issue and for the pull request.
+    expect(h.results?.artifacts.map(artifact => artifact.name).sort()).toEqual([
+      `claw-session-issue-${number}`,
+      `claw-session-pr-${pull?.number}`
+    ])
 
     // The progress comment: claw's marker, and the pull request at the end.
     const comments = h.github.state.comments.filter(comment => comment.issue_number === number)

@@ -92,7 +92,7 @@ describeE2e('claw on pull requests, through the bundle', () => {
   })
 
   async function start(steps: Parameters<typeof startEventHarness>[0]['steps']) {
-    h = await startEventHarness({ roles: { Codertocat: 'write' }, steps })
+    h = await startEventHarness({ roles: { Codertocat: 'write' }, steps, artifacts: true })
     return h.openPullRequest({ files: { 'src/clamp.js': CLAMP }, title: 'Add clampDuration' })
   }
 
@@ -114,7 +114,13 @@ describeE2e('claw on pull requests, through the bundle', () => {
 
     // ReviewComment was offered, and the diff reached the model fenced as data.
     const request = h.model.requests[0]?.body as { tools: { name: string }[] }
-    expect(request.tools.map(tool => tool.name)).toContain('ReviewComment')
+    expect(request.tools.map(tool => tool.name).sort()).toEqual([
+      'Bash',
+      'Glob',
+      'Grep',
+      'Read',
+      'ReviewComment'
+    ])
     expect(JSON.stringify(request)).toContain('untrusted-data')
 
     const review = h.github.state.reviews.at(-1)
@@ -129,6 +135,9 @@ describeE2e('claw on pull requests, through the bundle', () => {
     expect(inline).toHaveLength(1)
     expect(inline[0]).toMatchObject({ path: 'src/clamp.js', line: 4, side: 'RIGHT' })
     expect(inline[0]?.body).toContain(`\`\`\`suggestion\n${FIXED_LINE}\n\`\`\``)
+    expect(h.results?.artifacts.map(artifact => artifact.name)).toEqual([
+      `claw-session-pr-${opened.number}`
+    ])
     // A review changes nothing on the remote.
     expect(h.remoteLog('feature-1')[0]?.sha).toBe(opened.headSha)
 
