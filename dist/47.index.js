@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports REFUSAL_MARKER, refusalReplyBody */
 /* harmony import */ var _session_render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66438);
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57253);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79634);
 /* harmony import */ var _permission_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32892);
 /**
  * The reply to a refused trigger: a `/claw ...` comment by someone without permission, or one

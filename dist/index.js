@@ -40490,7 +40490,7 @@ async function downloadChecked(options) {
 }
 /** Lists and downloads the newest usable artifact, or says why there is none. */
 async function fetchNewest(options, maxBytes) {
-    const { createOctokit, describeGitHubError } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(253)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57253));
+    const { createOctokit, describeGitHubError } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(634)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79634));
     let newest;
     try {
         const octokit = createOctokit({ token: options.token, log: options.log });
@@ -54114,7 +54114,7 @@ async function run(dependencies = {}) {
         let result;
         if (startsFromEvent(current)) {
             // Loaded only here: Octokit and the event handling cost start-up time the prompt path saves.
-            const { handleEvent } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(634)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79634));
+            const { handleEvent } = await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(959)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63959));
             const outcome = await core/* group */.Os('claw: agent', () => handleEvent(current, { startRun }));
             if (outcome.kind === 'skip') {
                 await reportSkip(outcome.reason, outcome.task ?? current.task ?? '');

@@ -12,8 +12,7 @@ import { commitChanges, pushBranch } from '../git/deliver.js'
 import { slugify } from '../git/branch-name.js'
 import { Git } from '../git/repo.js'
 import type { WorkflowRunTarget } from '../github/events.js'
-import { estimateTokens } from '../github/context.js'
-import { fenceAsData } from '../github/sanitize.js'
+import { failedJobLogs } from '../github/ci-logs.js'
 import { UserError } from '../errors.js'
 import { checkoutBranchAt, fetchRef, pushCredentials } from './checkout.js'
 import { commandsRun } from './fix.js'
@@ -27,8 +26,6 @@ import {
 
 /** The most tokens the failed jobs' logs may take in the request. */
 export const LOG_BUDGET_TOKENS = 12_000
-/** Lines kept from the end of each failed job's log. */
-const LOG_TAIL_LINES = 150
 
 interface RepairPrepared extends PreparedTask {
   target: WorkflowRunTarget
@@ -65,7 +62,7 @@ export const repairTask = {
       )
     }
     await checkoutBranchAt(git, target.headBranch, head)
-    const logs = await failedJobLogs(context, target)
+    const logs = await runLogs(context, target)
     context.progress?.addStep(`Read the logs of the failed run ${target.workflowName}`)
     const request = requestOr(
       context.plan,
@@ -174,8 +171,8 @@ async function repairStreak(git: Git, head: string): Promise<number> {
   return streak
 }
 
-/** The tails of the failed jobs' logs, fenced, within `LOG_BUDGET_TOKENS`. */
-async function failedJobLogs(context: TaskContext, target: WorkflowRunTarget): Promise<string> {
+/** The failed jobs of the run, their logs' excerpts fenced, within `LOG_BUDGET_TOKENS`. */
+async function runLogs(context: TaskContext, target: WorkflowRunTarget): Promise<string> {
   const { owner, repo, octokit } = context
   let jobs
   try {
@@ -189,45 +186,19 @@ async function failedJobLogs(context: TaskContext, target: WorkflowRunTarget): P
   } catch (error) {
     throw new UserError(context.describe(error, 'actions.listJobsForWorkflowRun'))
   }
-  const failed = jobs.filter(job => job.conclusion === 'failure')
-  if (failed.length === 0) return 'No job of the run is marked failed; its logs are not included.'
-  const perJob = Math.floor(LOG_BUDGET_TOKENS / failed.length)
-  const sections: string[] = []
-  for (const job of failed) {
-    const steps = (job.steps ?? [])
-      .filter(step => step.conclusion === 'failure')
-      .map(step => step.name)
-    let log: string
-    try {
-      const response = await octokit.rest.actions.downloadJobLogsForWorkflowRun({
-        owner,
-        repo,
-        job_id: job.id
-      })
-      log = typeof response.data === 'string' ? response.data : String(response.data)
-    } catch (error) {
-      sections.push(
-        `Job "${job.name}": its log could not be read (${context.describe(error, 'actions.downloadJobLogsForWorkflowRun')}).`
-      )
-      continue
-    }
-    const tail = fitTail(log, perJob)
-    sections.push(
-      fenceAsData(
-        `log of job ${job.name}${steps.length > 0 ? `, failed step ${steps.join(', ')}` : ''}`,
-        tail
-      )
-    )
-  }
-  return sections.join('\n\n')
-}
-
-/** The last lines of a log that fit the budget, timestamps removed (they cost tokens, say nothing). */
-function fitTail(log: string, budgetTokens: number): string {
-  const lines = log
-    .split(/\r?\n/)
-    .map(line => line.replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z /, ''))
-    .slice(-LOG_TAIL_LINES)
-  while (lines.length > 1 && estimateTokens(lines.join('\n')) > budgetTokens) lines.shift()
-  return lines.join('\n')
+  return failedJobLogs(octokit, {
+    owner,
+    repo,
+    jobs: jobs
+      .filter(job => job.conclusion === 'failure')
+      .map(job => ({
+        id: job.id,
+        name: job.name,
+        failedSteps: (job.steps ?? [])
+          .filter(step => step.conclusion === 'failure')
+          .map(step => step.name)
+      })),
+    budgetTokens: LOG_BUDGET_TOKENS,
+    describe: context.describe
+  })
 }

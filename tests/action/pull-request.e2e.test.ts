@@ -186,6 +186,19 @@ describeE2e('claw on pull requests, through the bundle', () => {
 
   it('pushes a fix to the head branch of a pull request of this repository', async () => {
     const opened = await start(fixSteps())
+    // The head's CI is red: a GitHub Actions check run (its id is the job's) with a log.
+    const ci = h.github.state.addWorkflowRun({
+      head_sha: opened.headSha,
+      head_branch: 'feature-1',
+      jobs: [{ name: 'test', conclusion: 'failure', log: 'not ok 1 - clamps 5 into [1, 3]\n' }]
+    })
+    const check = h.github.state.addCheckRun({
+      name: 'test',
+      head_sha: opened.headSha,
+      status: 'completed',
+      conclusion: 'failure'
+    })
+    check.id = ci.jobs[0]?.id ?? check.id
     const result = await h.run({
       eventName: 'issue_comment',
       payload: issueComment({
@@ -201,6 +214,10 @@ describeE2e('claw on pull requests, through the bundle', () => {
       task: 'fix',
       branch: 'feature-1'
     })
+    // The failed check's log reached the model, fenced as data.
+    const firstRequest = JSON.stringify(h.model.requests[0]?.body)
+    expect(firstRequest).toContain('Logs of the failed checks')
+    expect(firstRequest).toContain('not ok 1 - clamps 5 into [1, 3]')
     const log = h.remoteLog('feature-1')
     expect(log[0]?.parents).toEqual([opened.headSha])
     expect(log[0]?.message).toMatch(/^Co-authored-by: Codertocat </m)
