@@ -4275,6 +4275,7 @@ const reviewTask = {
         return {
             // A review changes no file: Write and Edit are not offered, whatever the write rules say.
             readOnly: true,
+            omitted: gathered.omitted,
             pull,
             diff,
             previous,
@@ -4304,7 +4305,7 @@ const reviewTask = {
         const review = buildReview({
             findings,
             diff: prepared.diff,
-            summary: run.summary,
+            summary: run.summary + leftOut(prepared.omitted),
             previous: prepared.previous,
             footer: `Made by claw in [this run](${context.runUrl}).`
         });
@@ -4340,6 +4341,18 @@ const reviewTask = {
         };
     }
 };
+/**
+ * A very large pull request is reviewed within a budget: the files are ranked (source before
+ * generated and lock files, larger changes first) and what did not fit is named in the review, so
+ * a reader knows what was not looked at instead of taking silence for approval.
+ */
+function leftOut(omitted) {
+    if (omitted.length === 0)
+        return '';
+    const shown = omitted.slice(0, 20).map(item => `- ${escapeMarkdown(item)}`);
+    const more = omitted.length > 20 ? [`- and ${omitted.length - 20} more`] : [];
+    return `\n\n**Not reviewed** (left out to stay within the size budget):\n\n${[...shown, ...more].join('\n')}`;
+}
 
 ;// CONCATENATED MODULE: ./src/tasks/index.ts
 

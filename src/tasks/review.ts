@@ -13,7 +13,7 @@
 import type { AgentRun } from '../action/run-agent-task.js'
 import { gatherPullRequestContext } from '../github/context.js'
 import { DiffIndex } from '../github/diff-lines.js'
-import { buildReview, postReview, previousFindings } from '../github/review.js'
+import { buildReview, escapeMarkdown, postReview, previousFindings } from '../github/review.js'
 import { errorMessage, UserError } from '../errors.js'
 import type { ReviewFinding } from '../tools/review-comment.js'
 import { CONTEXT_BUDGET_TOKENS } from './fix.js'
@@ -25,6 +25,8 @@ interface ReviewPrepared extends PreparedTask {
   diff: DiffIndex
   previous: Set<string>
   findings: ReviewFinding[]
+  /** What the context left out for size (`the diff of package-lock.json`): said in the review. */
+  omitted: string[]
 }
 
 export const reviewTask = {
@@ -77,6 +79,7 @@ export const reviewTask = {
     return {
       // A review changes no file: Write and Edit are not offered, whatever the write rules say.
       readOnly: true,
+      omitted: gathered.omitted,
       pull,
       diff,
       previous,
@@ -108,7 +111,7 @@ export const reviewTask = {
     const review = buildReview({
       findings,
       diff: prepared.diff,
-      summary: run.summary,
+      summary: run.summary + leftOut(prepared.omitted),
       previous: prepared.previous,
       footer: `Made by claw in [this run](${context.runUrl}).`
     })
@@ -141,4 +144,16 @@ export const reviewTask = {
       }
     }
   }
+}
+
+/**
+ * A very large pull request is reviewed within a budget: the files are ranked (source before
+ * generated and lock files, larger changes first) and what did not fit is named in the review, so
+ * a reader knows what was not looked at instead of taking silence for approval.
+ */
+function leftOut(omitted: string[]): string {
+  if (omitted.length === 0) return ''
+  const shown = omitted.slice(0, 20).map(item => `- ${escapeMarkdown(item)}`)
+  const more = omitted.length > 20 ? [`- and ${omitted.length - 20} more`] : []
+  return `\n\n**Not reviewed** (left out to stay within the size budget):\n\n${[...shown, ...more].join('\n')}`
 }

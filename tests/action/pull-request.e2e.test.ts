@@ -165,6 +165,38 @@ describeE2e('claw on pull requests, through the bundle', () => {
     expect(again?.body).not.toContain('tries `m` before `ms`')
   }, 180_000)
 
+  it('reviews a very large pull request within its budget and names what it left out', async () => {
+    h = await startEventHarness({ roles: { Codertocat: 'write' }, steps: reviewSteps() })
+    // The bug, and a 30,000-line lock file that cannot fit the context budget.
+    const lock = JSON.stringify(
+      { packages: Object.fromEntries(Array.from({ length: 10_000 }, (_, n) => [`pkg-${n}`, n])) },
+      null,
+      2
+    )
+    const opened = h.openPullRequest({
+      files: { 'src/clamp.js': CLAMP, 'package-lock.json': lock },
+      title: 'Add clampDuration'
+    })
+    const result = await h.run({
+      eventName: 'pull_request',
+      payload: pullRequest({
+        action: 'opened',
+        number: opened.number,
+        headRef: 'feature-1',
+        headSha: opened.headSha,
+        baseSha: opened.baseSha
+      })
+    })
+    expect(result.outputs).toMatchObject({ conclusion: 'success', task: 'review' })
+    // The first request stayed small: the lock file's diff was left out, and the model told so.
+    const first = JSON.stringify(h.model.requests[0]?.body)
+    expect(first.length).toBeLessThan(150_000)
+    expect(first).toContain('return Math.min(min, Math.max(ms, max))')
+    const review = h.github.state.reviews.at(-1)
+    expect(review?.body).toContain('**Not reviewed**')
+    expect(review?.body).toContain('package\\-lock\\.json')
+  }, 120_000)
+
   it('reviews on a "/claw review" comment, with the review linked from the progress comment', async () => {
     const opened = await start(reviewSteps())
     const result = await h.run({
