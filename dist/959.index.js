@@ -3461,6 +3461,42 @@ function requestOr(plan, fallback) {
     const request = plan.request.trim();
     return request === '' ? fallback : request;
 }
+/**
+ * Opens the pull request for a branch claw pushed. A failure is the run's failure, but the pushed
+ * branch stays and the reason says what to do (the token's missing permission, for instance).
+ */
+async function openPullRequest(context, pull) {
+    const { branch } = pull;
+    try {
+        const { data } = await context.octokit.rest.pulls.create({
+            owner: context.owner,
+            repo: context.repo,
+            title: pull.title.slice(0, 200),
+            head: branch,
+            base: pull.base,
+            body: pull.body
+        });
+        return {
+            branch,
+            pullNumber: data.number,
+            result: {
+                branch,
+                pullRequest: data.html_url,
+                reason: pull.opened(data.number)
+            }
+        };
+    }
+    catch (error) {
+        return {
+            branch,
+            result: {
+                conclusion: 'failure',
+                branch,
+                reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.create')}`
+            }
+        };
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/tasks/fix.ts
 /**
@@ -3635,36 +3671,14 @@ async function deliverForIssue(context, run, target) {
             result: { branch, reason: `Pushed ${branch}; open-pr is false, so no pull request.` }
         };
     }
-    try {
-        const { data: pull } = await context.octokit.rest.pulls.create({
-            owner: context.owner,
-            repo: context.repo,
-            title: `Fix #${target.number}: ${target.title}`.slice(0, 200),
-            head: branch,
-            base: baseBranch,
-            body: `Fixes #${target.number}\n\n${run.summary}\n\n${commandsRun(run)}---\n` +
-                `Made by claw in [this run](${context.runUrl}).`
-        });
-        return {
-            branch,
-            pullNumber: pull.number,
-            result: {
-                branch,
-                pullRequest: pull.html_url,
-                reason: `Opened pull request #${pull.number} from ${branch}.`
-            }
-        };
-    }
-    catch (error) {
-        return {
-            branch,
-            result: {
-                conclusion: 'failure',
-                branch,
-                reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.create')}`
-            }
-        };
-    }
+    return openPullRequest(context, {
+        branch,
+        base: baseBranch,
+        title: `Fix #${target.number}: ${target.title}`,
+        body: `Fixes #${target.number}\n\n${run.summary}\n\n${commandsRun(run)}---\n` +
+            `Made by claw in [this run](${context.runUrl}).`,
+        opened: number => `Opened pull request #${number} from ${branch}.`
+    });
 }
 /** Commits on the pull request's head: pushed when it lives here, offered when it is a fork's. */
 async function deliverToPullRequest(context, run, pull) {
@@ -4013,23 +4027,6 @@ async function openOrUpdatePull(context, run, prepared) {
                 }
             };
         }
-        const { data: pull } = await context.octokit.rest.pulls.create({
-            owner,
-            repo,
-            title: 'Refresh the docs',
-            head: branch,
-            base: prepared.baseBranch,
-            body
-        });
-        return {
-            branch,
-            pullNumber: pull.number,
-            result: {
-                branch,
-                pullRequest: pull.html_url,
-                reason: `Opened the rolling docs pull request #${pull.number}.`
-            }
-        };
     }
     catch (error) {
         return {
@@ -4037,10 +4034,17 @@ async function openOrUpdatePull(context, run, prepared) {
             result: {
                 conclusion: 'failure',
                 branch,
-                reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.create')}`
+                reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.update')}`
             }
         };
     }
+    return openPullRequest(context, {
+        branch,
+        base: prepared.baseBranch,
+        title: 'Refresh the docs',
+        body,
+        opened: number => `Opened the rolling docs pull request #${number}.`
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/tasks/repair.ts
@@ -4135,35 +4139,13 @@ const repairTask = {
                 result: { branch, reason: `Pushed the repair to ${branch}.` }
             };
         }
-        try {
-            const { data: pull } = await context.octokit.rest.pulls.create({
-                owner: context.owner,
-                repo: context.repo,
-                title: `Repair ${target.workflowName} on ${target.headBranch}`.slice(0, 200),
-                head: branch,
-                base: target.headBranch,
-                body: `${run.summary}\n\n${commandsRun(run)}---\nRepairs [this failed run](${target.url}); made by claw in [this run](${context.runUrl}).`
-            });
-            return {
-                branch,
-                pullNumber: pull.number,
-                result: {
-                    branch,
-                    pullRequest: pull.html_url,
-                    reason: `Opened pull request #${pull.number} with the repair.`
-                }
-            };
-        }
-        catch (error) {
-            return {
-                branch,
-                result: {
-                    conclusion: 'failure',
-                    branch,
-                    reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.create')}`
-                }
-            };
-        }
+        return openPullRequest(context, {
+            branch,
+            base: target.headBranch,
+            title: `Repair ${target.workflowName} on ${target.headBranch}`,
+            body: `${run.summary}\n\n${commandsRun(run)}---\nRepairs [this failed run](${target.url}); made by claw in [this run](${context.runUrl}).`,
+            opened: number => `Opened pull request #${number} with the repair.`
+        });
     }
 };
 /** The trailer that marks claw's repair commits (its value: the failed run's id). */

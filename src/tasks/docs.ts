@@ -12,7 +12,13 @@ import { commitChanges, pushBranch } from '../git/deliver.js'
 import { Git } from '../git/repo.js'
 import { UserError } from '../errors.js'
 import { checkoutBranchAt, fetchRef, pushCredentials } from './checkout.js'
-import { requestOr, type Delivery, type PreparedTask, type TaskContext } from './task.js'
+import {
+  openPullRequest,
+  requestOr,
+  type Delivery,
+  type PreparedTask,
+  type TaskContext
+} from './task.js'
 
 interface DocsPrepared extends PreparedTask {
   branch: string
@@ -119,31 +125,21 @@ async function openOrUpdatePull(
         }
       }
     }
-    const { data: pull } = await context.octokit.rest.pulls.create({
-      owner,
-      repo,
-      title: 'Refresh the docs',
-      head: branch,
-      base: prepared.baseBranch,
-      body
-    })
-    return {
-      branch,
-      pullNumber: pull.number,
-      result: {
-        branch,
-        pullRequest: pull.html_url,
-        reason: `Opened the rolling docs pull request #${pull.number}.`
-      }
-    }
   } catch (error) {
     return {
       branch,
       result: {
         conclusion: 'failure',
         branch,
-        reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.create')}`
+        reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.update')}`
       }
     }
   }
+  return openPullRequest(context, {
+    branch,
+    base: prepared.baseBranch,
+    title: 'Refresh the docs',
+    body,
+    opened: number => `Opened the rolling docs pull request #${number}.`
+  })
 }

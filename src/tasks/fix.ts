@@ -27,7 +27,13 @@ import { readSession } from '../session/reader.js'
 import { code } from '../session/render.js'
 import { pushCredentials } from './checkout.js'
 import { checkoutPullRequestHead, loadPullRequest, type PullRequestState } from './pull-request.js'
-import { requestOr, type Delivery, type PreparedTask, type TaskContext } from './task.js'
+import {
+  openPullRequest,
+  requestOr,
+  type Delivery,
+  type PreparedTask,
+  type TaskContext
+} from './task.js'
 
 /** The most tokens the issue or pull request and its conversation may take in the request. */
 export const CONTEXT_BUDGET_TOKENS = 20_000
@@ -195,36 +201,15 @@ async function deliverForIssue(
       result: { branch, reason: `Pushed ${branch}; open-pr is false, so no pull request.` }
     }
   }
-  try {
-    const { data: pull } = await context.octokit.rest.pulls.create({
-      owner: context.owner,
-      repo: context.repo,
-      title: `Fix #${target.number}: ${target.title}`.slice(0, 200),
-      head: branch,
-      base: baseBranch,
-      body:
-        `Fixes #${target.number}\n\n${run.summary}\n\n${commandsRun(run)}---\n` +
-        `Made by claw in [this run](${context.runUrl}).`
-    })
-    return {
-      branch,
-      pullNumber: pull.number,
-      result: {
-        branch,
-        pullRequest: pull.html_url,
-        reason: `Opened pull request #${pull.number} from ${branch}.`
-      }
-    }
-  } catch (error) {
-    return {
-      branch,
-      result: {
-        conclusion: 'failure',
-        branch,
-        reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.create')}`
-      }
-    }
-  }
+  return openPullRequest(context, {
+    branch,
+    base: baseBranch,
+    title: `Fix #${target.number}: ${target.title}`,
+    body:
+      `Fixes #${target.number}\n\n${run.summary}\n\n${commandsRun(run)}---\n` +
+      `Made by claw in [this run](${context.runUrl}).`,
+    opened: number => `Opened pull request #${number} from ${branch}.`
+  })
 }
 
 /** Commits on the pull request's head: pushed when it lives here, offered when it is a fork's. */

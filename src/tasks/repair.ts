@@ -17,6 +17,7 @@ import { UserError } from '../errors.js'
 import { checkoutBranchAt, fetchRef, pushCredentials } from './checkout.js'
 import { commandsRun } from './fix.js'
 import {
+  openPullRequest,
   requestOr,
   TaskSkipped,
   type Delivery,
@@ -118,34 +119,13 @@ export const repairTask = {
         result: { branch, reason: `Pushed the repair to ${branch}.` }
       }
     }
-    try {
-      const { data: pull } = await context.octokit.rest.pulls.create({
-        owner: context.owner,
-        repo: context.repo,
-        title: `Repair ${target.workflowName} on ${target.headBranch}`.slice(0, 200),
-        head: branch,
-        base: target.headBranch,
-        body: `${run.summary}\n\n${commandsRun(run)}---\nRepairs [this failed run](${target.url}); made by claw in [this run](${context.runUrl}).`
-      })
-      return {
-        branch,
-        pullNumber: pull.number,
-        result: {
-          branch,
-          pullRequest: pull.html_url,
-          reason: `Opened pull request #${pull.number} with the repair.`
-        }
-      }
-    } catch (error) {
-      return {
-        branch,
-        result: {
-          conclusion: 'failure',
-          branch,
-          reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.create')}`
-        }
-      }
-    }
+    return openPullRequest(context, {
+      branch,
+      base: target.headBranch,
+      title: `Repair ${target.workflowName} on ${target.headBranch}`,
+      body: `${run.summary}\n\n${commandsRun(run)}---\nRepairs [this failed run](${target.url}); made by claw in [this run](${context.runUrl}).`,
+      opened: number => `Opened pull request #${number} with the repair.`
+    })
   }
 }
 

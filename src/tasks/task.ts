@@ -85,3 +85,49 @@ export function requestOr(plan: RunPlan, fallback: string): string {
   const request = plan.request.trim()
   return request === '' ? fallback : request
 }
+
+/**
+ * Opens the pull request for a branch claw pushed. A failure is the run's failure, but the pushed
+ * branch stays and the reason says what to do (the token's missing permission, for instance).
+ */
+export async function openPullRequest(
+  context: TaskContext,
+  pull: {
+    branch: string
+    base: string
+    title: string
+    body: string
+    /** The result's reason, given the new pull request's number. */
+    opened: (number: number) => string
+  }
+): Promise<Delivery> {
+  const { branch } = pull
+  try {
+    const { data } = await context.octokit.rest.pulls.create({
+      owner: context.owner,
+      repo: context.repo,
+      title: pull.title.slice(0, 200),
+      head: branch,
+      base: pull.base,
+      body: pull.body
+    })
+    return {
+      branch,
+      pullNumber: data.number,
+      result: {
+        branch,
+        pullRequest: data.html_url,
+        reason: pull.opened(data.number)
+      }
+    }
+  } catch (error) {
+    return {
+      branch,
+      result: {
+        conclusion: 'failure',
+        branch,
+        reason: `Pushed ${branch}, but ${context.describe(error, 'pulls.create')}`
+      }
+    }
+  }
+}
