@@ -4,37 +4,13 @@
  */
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import type { ModelClient, ModelRequest, ModelResponse } from '../../src/agent/model-client.js'
+import type { ModelClient } from '../../src/agent/model-client.js'
 import { runTask } from '../../src/agent/run-task.js'
 import { parsePolicy } from '../../src/policy/load.js'
 import { readSession } from '../../src/session/reader.js'
 import type { ReviewCollector } from '../../src/tools/tool.js'
 import { makeWorkspace, removeDir } from '../tools/helpers.js'
-
-type Block = ModelResponse['content'][number]
-
-/** Answers each request with the next block; records the requests. */
-function scriptedModel(blocks: Block[]): ModelClient & { requests: ModelRequest[] } {
-  const requests: ModelRequest[] = []
-  return {
-    requests,
-    complete(request) {
-      requests.push(structuredClone(request))
-      const block = blocks[requests.length - 1] ?? { type: 'text', text: 'done' }
-      return Promise.resolve({
-        model: request.model,
-        content: [block],
-        stop_reason: block.type === 'tool_use' ? 'tool_use' : 'end_turn',
-        usage: {
-          input_tokens: 1,
-          output_tokens: 1,
-          cache_read_input_tokens: 0,
-          cache_creation_input_tokens: 0
-        }
-      })
-    }
-  }
-}
+import { scriptedModel } from './scripted-model.js'
 
 const policy = parsePolicy(
   'version: 1\nisolation: off\ndefaults:\n  read: { allow: ["**"], deny: [".env"] }\n',
