@@ -7,9 +7,14 @@ import type { AgentRun } from '../action/run-agent-task.js'
 import { gatherIssueContext, gatherPullRequestContext } from '../github/context.js'
 import { BOT_MARKER } from '../github/events.js'
 import { UserError } from '../errors.js'
-import { CONTEXT_BUDGET_TOKENS } from './fix.js'
 import { checkoutPullRequestHead, loadPullRequest } from './pull-request.js'
-import { type Delivery, type PreparedTask, type TaskContext } from './task.js'
+import {
+  CONTEXT_BUDGET_TOKENS,
+  triggerOf,
+  type Delivery,
+  type PreparedTask,
+  type TaskContext
+} from './task.js'
 
 /** GitHub rejects a comment body over 65,536 characters. */
 const MAX_ANSWER_CHARS = 60_000
@@ -31,11 +36,7 @@ export const askTask = {
       owner: context.owner,
       repo: context.repo,
       number: target.number,
-      ...(plan.triggerComment === undefined
-        ? {}
-        : {
-            trigger: { createdAt: plan.triggerComment.createdAt, id: plan.triggerComment.id }
-          }),
+      ...triggerOf(context),
       budgetTokens: CONTEXT_BUDGET_TOKENS
     }
     let gathered

@@ -28,15 +28,14 @@ import { code } from '../session/render.js'
 import { pushCredentials } from './checkout.js'
 import { checkoutPullRequestHead, loadPullRequest, type PullRequestState } from './pull-request.js'
 import {
+  CONTEXT_BUDGET_TOKENS,
   openPullRequest,
   requestOr,
+  triggerOf,
   type Delivery,
   type PreparedTask,
   type TaskContext
 } from './task.js'
-
-/** The most tokens the issue or pull request and its conversation may take in the request. */
-export const CONTEXT_BUDGET_TOKENS = 20_000
 
 interface FixPrepared extends PreparedTask {
   pull?: PullRequestState
@@ -138,11 +137,6 @@ async function failedChecksLogs(context: TaskContext, sha: string): Promise<stri
     describe: context.describe
   })
   return `\n\n## Logs of the failed checks\n\n${logs}`
-}
-
-function triggerOf(context: TaskContext): { trigger?: { createdAt: string; id: number } } {
-  const comment = context.plan.triggerComment
-  return comment === undefined ? {} : { trigger: { createdAt: comment.createdAt, id: comment.id } }
 }
 
 function requester(context: TaskContext): { id: number; login: string } | undefined {

@@ -16,9 +16,15 @@ import { DiffIndex } from '../github/diff-lines.js'
 import { buildReview, escapeMarkdown, postReview, previousFindings } from '../github/review.js'
 import { errorMessage, UserError } from '../errors.js'
 import type { ReviewFinding } from '../tools/review-comment.js'
-import { CONTEXT_BUDGET_TOKENS } from './fix.js'
 import { checkoutPullRequestHead, loadPullRequest, type PullRequestState } from './pull-request.js'
-import { requestOr, type Delivery, type PreparedTask, type TaskContext } from './task.js'
+import {
+  CONTEXT_BUDGET_TOKENS,
+  requestOr,
+  triggerOf,
+  type Delivery,
+  type PreparedTask,
+  type TaskContext
+} from './task.js'
 
 interface ReviewPrepared extends PreparedTask {
   pull: PullRequestState
@@ -56,14 +62,7 @@ export const reviewTask = {
         owner,
         repo,
         number: pull.number,
-        ...(context.plan.triggerComment === undefined
-          ? {}
-          : {
-              trigger: {
-                createdAt: context.plan.triggerComment.createdAt,
-                id: context.plan.triggerComment.id
-              }
-            }),
+        ...triggerOf(context),
         budgetTokens: CONTEXT_BUDGET_TOKENS
       })
     ])

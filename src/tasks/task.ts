@@ -67,6 +67,18 @@ export class TaskSkipped extends UserError {
   override name = 'TaskSkipped'
 }
 
+/** The most tokens the issue or pull request and its conversation may take in the request. */
+export const CONTEXT_BUDGET_TOKENS = 20_000
+
+/**
+ * The triggering comment for context gathering (it, and what came after it, are left out), as
+ * the spread `gatherIssueContext` and `gatherPullRequestContext` take.
+ */
+export function triggerOf(context: TaskContext): { trigger?: { createdAt: string; id: number } } {
+  const comment = context.plan.triggerComment
+  return comment === undefined ? {} : { trigger: { createdAt: comment.createdAt, id: comment.id } }
+}
+
 /** The issue or pull request number a target has a conversation on, if any. */
 export function threadNumber(target: EventTarget): number | undefined {
   switch (target.kind) {
