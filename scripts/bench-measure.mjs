@@ -65,6 +65,8 @@ function figures(requests, events, spawnedAt, stderr) {
     harness.push(Math.max(0, gap - (toolTimes[index - 1] ?? 0)))
   }
   const usages = events.filter(e => e.type === 'request').map(e => e.usage)
+  const inputOf = usage =>
+    usage.input_tokens + usage.cache_read_input_tokens + usage.cache_creation_input_tokens
   const later = usages.slice(1)
   const sum = key => later.reduce((total, usage) => total + usage[key], 0)
   const input =
@@ -79,6 +81,9 @@ function figures(requests, events, spawnedAt, stderr) {
     turns: requests.length,
     firstRequestBytes: requests[0].bytes,
     totalBytes: requests.reduce((total, request) => total + request.bytes, 0),
+    firstRequestTokens: inputOf(usages[0]),
+    inputTokens: usages.reduce((total, usage) => total + inputOf(usage), 0),
+    outputTokens: usages.reduce((total, usage) => total + usage.output_tokens, 0),
     tools: first.tools.length,
     cacheBreakpoints: {
       system: Boolean(first.system?.[0]?.cache_control),
