@@ -31,6 +31,7 @@ import type {
   ToolDefinition
 } from './model-client.js'
 import { abortError, backoffDelay, retryAfterMs, sleep } from './retry.js'
+import { createHttpFetch, type Fetch } from './http-fetch.js'
 
 export interface AnthropicClientOptions {
   apiKey: string
@@ -50,6 +51,8 @@ export interface AnthropicClientOptions {
   maxDelayMs?: number
   /** One line per retry and per skipped content block. */
   log?: (line: string) => void
+  /** The HTTP transport; node:http(s) by default (see http-fetch.ts). */
+  fetch?: Fetch
 }
 
 export interface ModelErrorDetails {
@@ -94,7 +97,8 @@ export function createAnthropicClient(options: AnthropicClientOptions): ModelCli
   const client = new Anthropic({
     apiKey: options.apiKey,
     ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    maxRetries: 0
+    maxRetries: 0,
+    fetch: options.fetch ?? createHttpFetch()
   })
 
   async function attempt(
@@ -107,13 +111,13 @@ export function createAnthropicClient(options: AnthropicClientOptions): ModelCli
     signal?.addEventListener('abort', forwardAbort, { once: true })
     let stalled = false
     let responded = false
-    let timer: NodeJS.Timeout | undefined
+    const timer = setTimeout(() => {
+      stalled = true
+      controller.abort()
+    }, settings.idleTimeoutMs)
+    // Restarts the idle countdown; `refresh` is cheap enough to run on every chunk.
     const touch = (): void => {
-      clearTimeout(timer)
-      timer = setTimeout(() => {
-        stalled = true
-        controller.abort()
-      }, settings.idleTimeoutMs)
+      timer.refresh()
     }
     // Every chunk of the body counts as activity, pings included: the watchdog is for a dead
     // connection, not for a model that is slow to produce a token.
@@ -122,22 +126,13 @@ export function createAnthropicClient(options: AnthropicClientOptions): ModelCli
       responded = true
       touch()
       if (!response.ok || !response.body) return response
-      const body = response.body.pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, sink) {
-            touch()
-            sink.enqueue(chunk)
-          }
-        })
-      )
-      return new Response(body, {
+      return new Response(watched(response.body, touch), {
         status: response.status,
         statusText: response.statusText,
         headers: response.headers
       })
     }
 
-    touch()
     try {
       const stream = await client.messages.create(params, {
         signal: controller.signal,
@@ -203,6 +198,33 @@ export function createAnthropicClient(options: AnthropicClientOptions): ModelCli
   }
 }
 
+/**
+ * `body` with `onChunk` called on each chunk as it is read. A pull-through stream rather than
+ * `pipeThrough(new TransformStream())`: that is a pipe, two more streams and a promise chain per
+ * chunk, which a request's few hundred chunks pay for in cold code on every turn.
+ */
+function watched(
+  body: ReadableStream<Uint8Array>,
+  onChunk: () => void
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader()
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read()
+        if (done) {
+          controller.close()
+          return
+        }
+        onChunk()
+        controller.enqueue(value)
+      },
+      cancel: reason => reader.cancel(reason)
+    },
+    { highWaterMark: 0 }
+  )
+}
+
 // ---------------------------------------------------------------------------------------------
 // The request: our shapes to the SDK's, with prompt-cache breakpoints.
 
@@ -245,6 +267,9 @@ function toTool(tool: ToolDefinition, last: boolean): Tool {
 }
 
 function toMessageParam(message: Message, newest: boolean): MessageParam {
+  // String content is always sent as one text block: the newest message needs a block to carry
+  // the breakpoint, and a message must keep that shape once it is history, or the next request's
+  // prefix differs from the one the cache holds (the task prompt would be written again).
   const blocks: ContentBlockParam[] =
     typeof message.content === 'string'
       ? [{ type: 'text', text: message.content }]
@@ -258,9 +283,6 @@ function toMessageParam(message: Message, newest: boolean): MessageParam {
         break
       }
     }
-  } else if (typeof message.content === 'string') {
-    // Unchanged history stays in its original shape, so the cached prefix is byte-identical.
-    return { role: message.role, content: message.content }
   }
   return { role: message.role, content: blocks }
 }

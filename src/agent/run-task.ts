@@ -8,7 +8,7 @@ import { costOf } from './pricing.js'
 import type { Decision, Policy, TaskName } from '../policy/types.js'
 import { decide, canReadPath } from '../policy/decide.js'
 import { rulesFor } from '../policy/rules.js'
-import { loadShellParser } from '../policy/shell.js'
+import { loadShellParser, needsShellParser, shellParserLoaded } from '../policy/shell.js'
 import { policyDigest } from '../policy/load.js'
 import { toolDefinitions, toolsFor } from '../tools/registry.js'
 import type { ReviewCollector } from '../tools/tool.js'
@@ -68,6 +68,13 @@ export interface RunTaskOptions {
 export interface RunTaskResult extends AgentResult {
   sessionPath: string
 }
+
+/**
+ * How long a model request has to be under way before the shell parser is loaded meanwhile. It
+ * blocks the process for about 50 ms: a reply that is already arriving would wait that long, one
+ * that takes a model's usual seconds does not notice.
+ */
+export const LOAD_PARSER_AFTER_MS = 300
 
 export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
   const now = options.now ?? Date.now
@@ -145,7 +152,9 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
     signal: AbortSignal | undefined,
     decideOne = decideCall
   ) => {
-    if (calls.some(call => call.name === 'Bash')) await loadShellParser()
+    if (calls.some(call => call.name === 'Bash' && needsShellParser(commandOf(call)))) {
+      await loadShellParser()
+    }
     return runToolCalls(calls, {
       tools,
       decide: decideOne,
@@ -195,7 +204,7 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
       }
     }
     const result = await runAgent({
-      model: options.model,
+      model: loadingParserMeanwhile(options.model),
       modelName: options.modelName,
       // The repository's instruction files are text like any other: redacted before the model.
       system: redact(buildSystemPrompt({ task: options.task, workspace })),
@@ -228,6 +237,34 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
     return { ...result, sessionPath: session.path }
   } finally {
     session.close()
+  }
+}
+
+function commandOf(call: ToolUseBlock): string {
+  const command = (call.input as { command?: unknown } | null)?.command
+  // Not a string: the input check refuses the call before the policy looks at it.
+  return typeof command === 'string' ? command : ''
+}
+
+/**
+ * The model, with the shell parser loaded while a request waits for its reply (after
+ * LOAD_PARSER_AFTER_MS): a Bash line that needs the parser then finds it loaded, instead of
+ * its call waiting for it.
+ */
+function loadingParserMeanwhile(model: ModelClient): ModelClient {
+  return {
+    ...(model.prepare ? { prepare: () => model.prepare?.() ?? Promise.resolve() } : {}),
+    complete: async (request, completeOptions) => {
+      const timer = shellParserLoaded()
+        ? undefined
+        : setTimeout(() => void loadShellParser().catch(() => {}), LOAD_PARSER_AFTER_MS)
+      timer?.unref()
+      try {
+        return await model.complete(request, completeOptions)
+      } finally {
+        clearTimeout(timer)
+      }
+    }
   }
 }
 

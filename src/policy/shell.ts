@@ -91,12 +91,70 @@ const FORBIDDEN_NODES: Record<string, string> = {
 let parserModule: typeof sh.syntax | undefined
 
 /**
- * Loads the shell parser. mvdan-sh is 1.8 MB of GopherJS that takes about 60 ms to load, so it is
- * loaded on the first Bash call instead of at start-up: runs that never see one never pay for it.
- * Call (and await) this before `analyzeCommandLine`; it is cheap once loaded.
+ * Loads the shell parser. mvdan-sh is 1.8 MB of GopherJS that takes about 50 ms to load, so it is
+ * loaded when a line needs it instead of at start-up: runs that never see one never pay for it.
+ * Call (and await) this before `analyzeCommandLine` on a line `needsShellParser` accepts; it is
+ * cheap once loaded.
  */
 export async function loadShellParser(): Promise<void> {
   parserModule ??= (await import('mvdan-sh')).default.syntax
+}
+
+/** Whether the parser is loaded already. */
+export function shellParserLoaded(): boolean {
+  return parserModule !== undefined
+}
+
+/**
+ * A line of plain words: letters, digits and `_ . / : @ % + , - =`, separated by spaces or tabs.
+ * Nothing else is allowed, so nothing in the line quotes, escapes, expands, redirects, separates,
+ * groups, comments or negates; and the first word holds no `=`, so it is not an assignment.
+ */
+const PLAIN_LINE = /^[ \t]*[A-Za-z0-9_./:@%+,-]+(?:[ \t]+[A-Za-z0-9_./:@%+,=-]+)*[ \t]*$/
+
+/** First words the parser reads as something other than a command name. */
+const SPECIAL_FIRST_WORDS = new Set([
+  'case',
+  'coproc',
+  'declare',
+  'do',
+  'done',
+  'elif',
+  'else',
+  'esac',
+  'export',
+  'fi',
+  'for',
+  'function',
+  'if',
+  'in',
+  'let',
+  'local',
+  'nameref',
+  'readonly',
+  'select',
+  'then',
+  'time',
+  'typeset',
+  'until',
+  'while'
+])
+
+/**
+ * The words of a line that bash runs as one simple command of exactly these words, or undefined.
+ * Such a line (`npm test`, `git status`, `git diff --stat`: most of what an agent runs) is analysed
+ * without the parser, with the same checks as a parsed one; tests/policy/shell.test.ts holds the
+ * two to the same answers.
+ */
+function plainWords(line: string): string[] | undefined {
+  if (!PLAIN_LINE.test(line)) return undefined
+  const words = line.split(/[ \t]+/).filter(word => word !== '')
+  return SPECIAL_FIRST_WORDS.has(words[0] as string) ? undefined : words
+}
+
+/** Whether analysing `line` needs the parser (see loadShellParser). */
+export function needsShellParser(line: string): boolean {
+  return typeof line !== 'string' || plainWords(line) === undefined
 }
 
 function syntax(): typeof sh.syntax {
@@ -114,13 +172,17 @@ function syntax(): typeof sh.syntax {
 const recentAnalyses = new Map<string, ShellAnalysis>()
 const RECENT_ANALYSES = 32
 
-/** Analyses one Bash command line. Never throws. */
-export function analyzeCommandLine(line: string): ShellAnalysis {
+/**
+ * Analyses one Bash command line. Never throws. `parse: true` sends a plain line through the
+ * parser as well (for tests that compare the two ways).
+ */
+export function analyzeCommandLine(line: string, options: { parse?: boolean } = {}): ShellAnalysis {
+  if (options.parse === true) return analyzeUncached(line, true)
   const known = typeof line === 'string' ? recentAnalyses.get(line) : undefined
   if (known) return known
-  const analysis = analyzeUncached(line)
+  const analysis = analyzeUncached(line, false)
   // Not kept while the parser is missing: that answer (a problem) is not the line's real one.
-  if (typeof line === 'string' && parserModule) {
+  if (typeof line === 'string' && (parserModule || !needsShellParser(line))) {
     if (recentAnalyses.size >= RECENT_ANALYSES) {
       const oldest = recentAnalyses.keys().next().value
       if (oldest !== undefined) recentAnalyses.delete(oldest)
@@ -138,7 +200,7 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-function analyzeUncached(line: string): ShellAnalysis {
+function analyzeUncached(line: string, parse: boolean): ShellAnalysis {
   const analyzer = new Analyzer()
   if (typeof line !== 'string') {
     analyzer.problem('the command is not a string')
@@ -149,7 +211,7 @@ function analyzeUncached(line: string): ShellAnalysis {
   } else if (roughNesting(line) > MAX_NESTING * 2) {
     analyzer.problem('the command line is nested too deeply to check')
   } else {
-    analyzer.analyze(line)
+    analyzer.analyze(line, parse)
   }
   return analyzer.result()
 }
@@ -214,7 +276,12 @@ class Analyzer {
     }
   }
 
-  analyze(line: string): void {
+  analyze(line: string, parse: boolean): void {
+    const words = parse ? undefined : plainWords(line)
+    if (words !== undefined) {
+      this.simpleCommand(words, undefined, 0)
+      return
+    }
     let file: sh.File
     try {
       this.source = Buffer.from(line, 'utf8')

@@ -94,13 +94,16 @@ export function splitLines(text: string): string[] {
 
 export const MAX_LINE_CHARS = 2000
 
-/** One line in `cat -n` style: the number right-aligned in six columns, a tab, the text. */
+/**
+ * One numbered line: the number, a tab, the text. Unlike `cat -n` the number is not padded to six
+ * columns: the padding is five spaces on most lines of every Read, sent again on every later turn.
+ */
 export function numberedLine(lineNumber: number, text: string, maxChars = MAX_LINE_CHARS): string {
   const shown =
     text.length > maxChars
       ? `${text.slice(0, maxChars)}… [line cut: ${text.length - maxChars} more characters]`
       : text
-  return `${String(lineNumber).padStart(6)}\t${shown}`
+  return `${lineNumber}\t${shown}`
 }
 
 export function countLines(text: string): number {

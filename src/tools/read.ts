@@ -27,7 +27,7 @@ export interface ReadInput {
 export const readTool: Tool<ReadInput> = {
   name: 'Read',
   description:
-    'Reads a text file and returns its lines numbered like `cat -n` (up to 2000 lines from ' +
+    'Reads a text file and returns its lines as "<number><tab><text>" (up to 2000 lines from ' +
     'offset; lines over 2000 characters are cut). Use offset and limit for long files. A file ' +
     'must be read before Write overwrites it or Edit changes it. Refuses folders (use Glob) ' +
     'and binary files.',

@@ -213,8 +213,12 @@ describe('createAnthropicClient against the fake API', () => {
     expect(breakpoints(body)).toEqual(['system[0]', 'tools[2]', 'messages[2][0]'])
     expect(body.tools[2]).toMatchObject({ name: 'bash', cache_control: { type: 'ephemeral' } })
     expect(body.tools[0]?.input_schema).toEqual(tool('read_file').input_schema)
-    // Older string content keeps its shape, so the cached prefix stays byte-identical.
-    expect(body.messages[0]).toEqual({ role: 'user', content: 'Fix the failing test.' })
+    // String content is sent as a text block in history too: the shape it had as the newest
+    // message, so the cached prefix stays byte-identical.
+    expect(body.messages[0]).toEqual({
+      role: 'user',
+      content: [{ type: 'text', text: 'Fix the failing test.' }]
+    })
 
     // A newest message with string content becomes a text block to carry the breakpoint.
     await client.complete({ ...conversation(), messages: [{ role: 'user', content: 'Hello' }] })
@@ -251,6 +255,33 @@ describe('createAnthropicClient against the fake API', () => {
     )
     expect(secondResponse.usage.cache_creation_input_tokens).toBeGreaterThan(0)
     expect(secondResponse.usage.input_tokens).toBeGreaterThanOrEqual(0)
+  })
+
+  it('reads a string prompt from the cache once it is history (fake usage)', async () => {
+    // The first turn of every run: the prompt is the newest message and carries the breakpoint.
+    const server = await fake([done, done])
+    const { client } = clientFor(server)
+    const first: ModelRequest = {
+      ...conversation(),
+      messages: [{ role: 'user', content: 'Fix the failing test.' }]
+    }
+    const firstResponse = await client.complete(first)
+    const secondResponse = await client.complete({
+      ...first,
+      messages: [
+        ...first.messages,
+        { role: 'assistant', content: firstResponse.content },
+        { role: 'user', content: 'Go on.' }
+      ]
+    })
+    expect(secondResponse.usage.cache_read_input_tokens).toBe(
+      firstResponse.usage.cache_creation_input_tokens
+    )
+    expect(secondResponse.usage.input_tokens).toBe(0)
+    expect(sent(server, 1).messages[0]).toEqual({
+      role: 'user',
+      content: [{ type: 'text', text: 'Fix the failing test.' }]
+    })
   })
 
   it('does not mutate the caller request', async () => {

@@ -3,7 +3,8 @@ import {
   UNKNOWN,
   analyzeCommandLine,
   decodeAnsiC,
-  loadShellParser
+  loadShellParser,
+  needsShellParser
 } from '../../src/policy/shell.js'
 
 // The parser is loaded on first use in the product (see loadShellParser); here, once up front.
@@ -373,5 +374,88 @@ describe('analyzeCommandLine: what programs do with their arguments', () => {
     const analysis = analyzeCommandLine(line)
     expect(analysis.problems).toEqual([])
     expect(analysis.forbidden).toEqual([])
+  })
+})
+
+describe('analyzeCommandLine: plain lines without the parser', () => {
+  // Lines of plain words are analysed without loading mvdan-sh; the answer must be the parser's.
+  const plain = [
+    'npm test',
+    'git status',
+    'git diff --stat',
+    '  npm   run  build -- --watch  ',
+    'npm\ttest',
+    'git -C sub status',
+    'git -c core.pager=cat log -n 5 --format=%H',
+    'git config user.name x',
+    'git push origin main',
+    'git checkout -- .',
+    'rm -rf dist',
+    'cd src',
+    'env FOO=1 npm test',
+    'env -i PATH=/usr/bin a b',
+    'sudo -u bob rm x',
+    'timeout --signal=KILL 5s npm test',
+    'xargs rm',
+    'find . -name x -delete',
+    'sed -i s/a/b/ file.txt',
+    'tee out.txt',
+    'python -c print',
+    'node -e 1',
+    'bash script.sh',
+    'sh -c ls',
+    'exec npm test',
+    'eval ls',
+    'source ./env.sh',
+    '. ./env.sh',
+    ': nothing',
+    'command -v npm',
+    'builtin cd x',
+    'npm i @scope/pkg@1.2.3',
+    'curl http://example.com:80/a,b',
+    'kill %1',
+    '-x',
+    'x+y a=b',
+    '2 a'
+  ]
+  it.each(plain)('%j', line => {
+    expect(needsShellParser(line)).toBe(false)
+    expect(analyzeCommandLine(line)).toEqual(analyzeCommandLine(line, { parse: true }))
+  })
+
+  const parsed = [
+    '',
+    '   ',
+    'a=b npm test',
+    'FOO+=1 a',
+    'time npm test',
+    'export FOO',
+    'declare x',
+    'local x',
+    'let x',
+    'function f',
+    'coproc x',
+    'if a',
+    'for x',
+    'npm test | tail',
+    'npm test 2>&1',
+    'echo ~',
+    'echo *.ts',
+    'echo a{b,c}',
+    'echo $HOME',
+    "echo 'x'",
+    'echo "x"',
+    'echo a\\ b',
+    'a; b',
+    'a\nb',
+    'a & b',
+    'a # comment',
+    '! a',
+    '[[ -f x ]]',
+    'f() { a; }',
+    'échO x'
+  ]
+  it.each(parsed)('%j needs the parser', line => {
+    expect(needsShellParser(line)).toBe(true)
   })
 })

@@ -41,8 +41,8 @@ describe('Edit', () => {
     })
     expect(result.is_error).toBeUndefined()
     expect(result.content).toContain('Edited math.js (1 replacement)')
-    expect(result.content).toContain('     6\t  // subtract')
-    expect(result.content).toContain('     7\t  return a - b')
+    expect(result.content).toContain('6\t  // subtract')
+    expect(result.content).toContain('7\t  return a - b')
     expect(await content('math.js')).toBe(
       SOURCE.replace('  return a - b', '  // subtract\n  return a - b')
     )

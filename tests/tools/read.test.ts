@@ -24,7 +24,7 @@ describe('Read', () => {
   it('numbers lines like cat -n and records the file as read', async () => {
     const context = makeContext(workspace)
     const result = await read({ file_path: 'src/a.ts' }, context)
-    expect(result.content).toBe('     1\tone\n     2\ttwo\n     3\tthree')
+    expect(result.content).toBe('1\tone\n2\ttwo\n3\tthree')
     expect(result.is_error).toBeUndefined()
     const hash = createHash('sha256').update('one\ntwo\nthree\n').digest('hex')
     expect(context.readFiles.get(path.join(workspace, 'src/a.ts'))).toBe(hash)
@@ -32,7 +32,7 @@ describe('Read', () => {
 
   it('accepts an absolute path and shows CRLF lines without \\r', async () => {
     const result = await read({ file_path: path.join(workspace, 'crlf.txt') })
-    expect(result.content).toBe('     1\tfirst\n     2\tsecond')
+    expect(result.content).toBe('1\tfirst\n2\tsecond')
   })
 
   it('reads a window with offset and limit and says where the rest is', async () => {
@@ -41,7 +41,7 @@ describe('Read', () => {
     })
     const part = await read({ file_path: 'long.txt', offset: 10, limit: 2 })
     expect(part.content).toBe(
-      '    10\tline 10\n    11\tline 11\n[Lines 10-11 of 3000. Read more with offset=12.]'
+      '10\tline 10\n11\tline 11\n[Lines 10-11 of 3000. Read more with offset=12.]'
     )
     const whole = await read({ file_path: 'long.txt' })
     expect(whole.content.split('\n')).toHaveLength(2001)

@@ -51,12 +51,12 @@ describe('runToolCall', () => {
     expect(outcome.result).toEqual({
       type: 'tool_result',
       tool_use_id: 'call_Read',
-      content: '     1\thello'
+      content: '1\thello'
     })
     expect(outcome.pending).toBe(false)
     expect(events.map(event => event.type)).toEqual(['tool_call', 'tool_result'])
     expect(events[0]).toMatchObject({ tool: 'Read', decision: allow })
-    expect(events[1]).toMatchObject({ is_error: false, content: '     1\thello' })
+    expect(events[1]).toMatchObject({ is_error: false, content: '1\thello' })
   })
 
   it('gives the policy the workspace-relative path, even for an absolute one', async () => {
@@ -270,7 +270,7 @@ describe('runToolCalls', () => {
       [call('Read', { file_path: 'a.txt' }, '1'), call('Grep', { pattern: 'b' }, '2')],
       { tools: toolsByName(), decide: () => allow, context, redact: t => t, record: () => {} }
     )
-    expect(outcomes.map(outcome => outcome.result.content)).toEqual(['     1\ta', 'b.txt'])
+    expect(outcomes.map(outcome => outcome.result.content)).toEqual(['1\ta', 'b.txt'])
   })
 })
 
