@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeAnthropic } from '../tests/fixtures/fake-anthropic.mjs'
 import { benchSteps } from './scripted-tasks.mjs'
+import { billedInputTokens } from './bench/section.mjs'
 import { ROOT, prepareSample } from './prepare-sample.mjs'
 
 const READ_ONLY = new Set(['Read', 'Glob', 'Grep'])
@@ -61,7 +62,9 @@ function figures(requests, events, spawnedAt, stderr) {
 
   const harness = []
   for (let index = 1; index < requests.length; index += 1) {
-    const gap = requests[index].receivedAt - requests[index - 1].respondedAt
+    // From the end of one reply to the start of the next request (its headers arriving): the
+    // fake's own reading and parsing of the body is not claw's time.
+    const gap = requests[index].startedAt - requests[index - 1].respondedAt
     harness.push(Math.max(0, gap - (toolTimes[index - 1] ?? 0)))
   }
   const usages = events.filter(e => e.type === 'request').map(e => e.usage)
@@ -75,7 +78,7 @@ function figures(requests, events, spawnedAt, stderr) {
   const lastMessage = first.messages.at(-1)
   const lastBlock = Array.isArray(lastMessage.content) ? lastMessage.content.at(-1) : undefined
   return {
-    startupMs: requests[0].receivedAt - spawnedAt,
+    startupMs: requests[0].startedAt - spawnedAt,
     harnessMsPerTurn: median(harness),
     harnessMsMax: Math.max(...harness),
     turns: requests.length,
@@ -83,6 +86,7 @@ function figures(requests, events, spawnedAt, stderr) {
     totalBytes: requests.reduce((total, request) => total + request.bytes, 0),
     firstRequestTokens: inputOf(usages[0]),
     inputTokens: usages.reduce((total, usage) => total + inputOf(usage), 0),
+    billedInputTokens: billedInputTokens(usages),
     outputTokens: usages.reduce((total, usage) => total + usage.output_tokens, 0),
     tools: first.tools.length,
     cacheBreakpoints: {

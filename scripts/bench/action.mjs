@@ -98,9 +98,9 @@ export async function measure(options) {
       const base = performance.timeOrigin + run.spawnedAt
       const calls = harness.github.requests
         .slice(githubBefore)
-        .filter(request => request.time - base <= first.receivedAt - run.spawnedAt)
+        .filter(request => request.time - base <= first.startedAt - run.spawnedAt)
       return {
-        ms: first.receivedAt - run.spawnedAt,
+        ms: first.startedAt - run.spawnedAt,
         firstGitHubMs: (calls[0]?.time ?? NaN) - base,
         githubCalls: calls.map(request => request.operation ?? request.path),
         totalMs: run.endedAt - run.spawnedAt,

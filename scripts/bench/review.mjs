@@ -331,7 +331,7 @@ export async function measure(options) {
         )
       }
       const base = performance.timeOrigin + run.spawnedAt
-      const untilModel = first.receivedAt - run.spawnedAt
+      const untilModel = first.startedAt - run.spawnedAt
       const calls = harness.github.requests
         .slice(githubBefore)
         .filter(request => request.time - base <= untilModel)

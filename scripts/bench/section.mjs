@@ -66,3 +66,21 @@ export function meets(value, target) {
       return value > target.value
   }
 }
+
+/**
+ * Input tokens as the API bills them, in plain input tokens: a cache write costs 1.25 times an
+ * input token and a cache read 0.1 times (Anthropic's prices for the 5-minute cache). A large
+ * prefix read from the cache on every turn is cheap but not free; this is what a task's input
+ * costs whatever its cache share.
+ * @param {{ input_tokens: number, cache_creation_input_tokens: number, cache_read_input_tokens: number }[]} usages
+ */
+export function billedInputTokens(usages) {
+  return usages.reduce(
+    (total, usage) =>
+      total +
+      usage.input_tokens +
+      1.25 * usage.cache_creation_input_tokens +
+      0.1 * usage.cache_read_input_tokens,
+    0
+  )
+}

@@ -108,6 +108,13 @@ export async function measure(options) {
         note: 'bytes ÷ 4, as the loopback model estimates them'
       },
       {
+        figure: 'input tokens as billed (cache writes 1.25×, reads 0.1×)',
+        unit: 'tokens',
+        claw: claw('billedInputTokens'),
+        ...against('billedInputTokens', same),
+        note: 'what the task’s input costs, whatever its cache share'
+      },
+      {
         figure: 'input tokens served from cache, turn 2 on',
         unit: '%',
         claw: percent(claw('cacheShareFromTurn2')),
