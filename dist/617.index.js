@@ -4344,8 +4344,8 @@ const TASKS = {
     repair: repairTask
 };
 
-// EXTERNAL MODULE: ./src/action/run-agent-task.ts + 29 modules
-var run_agent_task = __webpack_require__(64102);
+// EXTERNAL MODULE: ./src/action/run-agent-task.ts + 31 modules
+var run_agent_task = __webpack_require__(95183);
 ;// CONCATENATED MODULE: ./src/action/handle-event.ts
 /**
  * The action started by a GitHub event instead of the `prompt` input: plan the event, check who

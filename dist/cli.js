@@ -83,7 +83,7 @@ async function dispatch(argv, io) {
                 session: { type: 'string' },
                 replay: { type: 'string' }
             }).values;
-            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(374), __nccwpck_require__.e(207), __nccwpck_require__.e(34), __nccwpck_require__.e(505), __nccwpck_require__.e(29), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5920));
+            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(374), __nccwpck_require__.e(207), __nccwpck_require__.e(34), __nccwpck_require__.e(505), __nccwpck_require__.e(29), __nccwpck_require__.e(993)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2993));
             const started = performance.now();
             const { exitCode, summary } = await runCommand(flags, {
                 env: io.env,
@@ -311,6 +311,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 

@@ -105,7 +105,8 @@ export async function runCommand(
     event: 'cli',
     log: io.log,
     signal: io.signal,
-    env: io.env
+    env: io.env,
+    smallHeap: true
   })
   return {
     exitCode: result.status === 'success' ? 0 : 1,

@@ -18,8 +18,12 @@ export interface EditInput {
   replace_all?: boolean
 }
 
-/** Lines of context around each change in the snippet returned to the model. */
-const SNIPPET_CONTEXT = 3
+/**
+ * Lines of context around each change in the snippet returned to the model: enough to show where
+ * the change landed (the model wrote the new text itself), and every line of it is sent again on
+ * each later turn.
+ */
+const SNIPPET_CONTEXT = 1
 const SNIPPET_MAX_LINES = 60
 
 export const editTool: Tool<EditInput> = {
