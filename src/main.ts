@@ -6,11 +6,7 @@
 import * as core from '@actions/core'
 import { renderResultSummary } from './action/job-summary.js'
 import { planRun, requireApiKey } from './action/plan-run.js'
-import {
-  runAgentTask as defaultRunAgentTask,
-  type AgentTaskResult,
-  type RunAgentTask
-} from './action/run-agent-task.js'
+import type { AgentTaskResult, RunAgentTask } from './action/run-agent-task.js'
 import { sessionArtifactName } from './session/artifact-store.js'
 import { defaultSessionPath } from './session/paths.js'
 import { EVENT_DRIVEN } from './action/event-driven.js'
@@ -26,7 +22,6 @@ export interface RunDependencies {
 }
 
 export async function run(dependencies: Partial<RunDependencies> = {}): Promise<void> {
-  const runAgentTask = dependencies.runAgentTask ?? defaultRunAgentTask
   let settings: Settings | undefined
   try {
     const current = await core.group('claw: settings', () => Promise.resolve(readSettings()))
@@ -67,6 +62,10 @@ export async function run(dependencies: Partial<RunDependencies> = {}): Promise<
         const target = { kind: 'workflow_run' as const, runId, pullRequests: [] }
         core.saveState(State.SessionArtifact, sessionArtifactName(target))
       }
+      // Loaded only here, as the event path loads it once its first GitHub requests are out: the
+      // agent core is most of the bundle, and nothing before this point needs it.
+      const runAgentTask =
+        dependencies.runAgentTask ?? (await import('./action/run-agent-task.js')).runAgentTask
       result = await core.group('claw: agent', () => runAgentTask(current, workspace, options))
     }
     setResultOutputs(result)

@@ -14,6 +14,7 @@ import { BOT_MARKER, planFromEvent, type Refusal, type RunPlan } from '../github
 import type { GitHubClient } from '../github/octokit.js'
 import { mayTrigger, type PermissionAnswer } from '../github/permission.js'
 import { ProgressComment } from '../github/progress-comment.js'
+import { ThreadReads } from '../github/reads.js'
 import { errorMessage, UserError } from '../errors.js'
 import { createRedactor } from '../sandbox/redact.js'
 import { collectSecrets } from '../sandbox/secrets.js'
@@ -24,13 +25,7 @@ import { TASK_NAMES, type TaskName } from '../policy/types.js'
 import { readSession, type Session } from '../session/reader.js'
 import { TASKS } from '../tasks/index.js'
 import { TaskSkipped, threadNumber, type PreparedTask, type TaskContext } from '../tasks/task.js'
-import {
-  loadRunPolicy,
-  runAgentRequest,
-  type AgentRun,
-  type AgentTaskOptions,
-  type AgentTaskResult
-} from './run-agent-task.js'
+import type { AgentRun, AgentTaskOptions, AgentTaskResult } from './run-agent-task.js'
 import { Git } from '../git/repo.js'
 
 export type EventOutcome =
@@ -81,11 +76,32 @@ export async function handleEvent(
     return { kind: 'skip', reason: plan.reason }
   }
   const task = plan.kind === 'run' ? plan.task : undefined
+  const reads = new ThreadReads(octokit, owner, repo)
+  const connection = { octokit, owner, repo, env, reads, describe: describeGitHubError }
 
-  if (plan.needsPermissionCheck) {
-    const permission = await permissionOf(octokit, owner, repo, plan.actor.login, error =>
-      describeGitHubError(error, `reading the permission of ${plan.actor.login}`)
-    )
+  // The permission check and the reads the run will need go out together instead of one after
+  // another: each is a round trip to GitHub. Only reads go out before the check has answered:
+  // an unauthorised commenter gets no progress comment and no model request (nor any other
+  // write), only the refusal below.
+  const checking = plan.needsPermissionCheck
+    ? permissionOf(octokit, owner, repo, plan.actor.login, error =>
+        describeGitHubError(error, `reading the permission of ${plan.actor.login}`)
+      )
+    : undefined
+  // A comment on an issue or pull request continues the conversation claw had there, if any.
+  // (The deliver phase of a two-phase run delivers the agent phase's outcome: nothing to continue.)
+  const lookingBack =
+    plan.triggerComment === undefined || (settings.phase === 'deliver' && plan.kind === 'run')
+      ? undefined
+      : findEarlierSession(settings, plan.target, connection)
+  // Awaited after the check; a refused run never awaits it.
+  lookingBack?.catch(() => {})
+  if (plan.kind === 'run') TASKS[plan.task].prefetch?.(reads, plan.target)
+  // The agent core (most of the bundle) loads while the requests are out.
+  loadAgentCore().catch(() => {})
+
+  if (checking !== undefined) {
+    const permission = await checking
     const decision = mayTrigger(permission, plan.actor.type)
     if (!decision.allowed) {
       if (plan.triggerComment !== undefined && plan.actor.type === 'User') {
@@ -105,13 +121,7 @@ export async function handleEvent(
       return { kind: 'skip', reason: decision.reason, ...(task === undefined ? {} : { task }) }
     }
   }
-  const connection = { octokit, owner, repo, env, describe: describeGitHubError }
-  // A comment on an issue or pull request continues the conversation claw had there, if any.
-  // (The deliver phase of a two-phase run delivers the agent phase's outcome: nothing to continue.)
-  const earlier =
-    plan.triggerComment === undefined || (settings.phase === 'deliver' && plan.kind === 'run')
-      ? undefined
-      : await findEarlierSession(settings, plan.target, connection)
+  const earlier = await lookingBack
   if (plan.kind === 'resume') {
     if (earlier?.session === undefined) {
       return {
@@ -183,7 +193,14 @@ interface Connection {
   owner: string
   repo: string
   env: NodeJS.ProcessEnv
+  /** The run's reads of its issue or pull request, each made once. */
+  reads: ThreadReads
   describe: (error: unknown, operation: string) => string
+}
+
+/** src/action/run-agent-task.ts, loaded once (the agent core, policy and tools come with it). */
+function loadAgentCore(): Promise<typeof import('./run-agent-task.js')> {
+  return import('./run-agent-task.js')
 }
 
 /** Runs the task of a plan that passed every check: progress comment, prepare, agent, deliver. */
@@ -194,7 +211,7 @@ async function runPlannedTask(
   connection: Connection,
   resume?: ResumeRequest
 ): Promise<EventOutcome> {
-  const { octokit, owner, repo, env } = connection
+  const { octokit, owner, repo, env, reads } = connection
   const handler = TASKS[plan.task]
   const { phase } = settings
   const { workspace, options } = dependencies.startRun(phase !== 'deliver')
@@ -225,6 +242,7 @@ async function runPlannedTask(
     octokit,
     owner,
     repo,
+    reads,
     plan,
     workspace,
     serverUrl,
@@ -235,7 +253,10 @@ async function runPlannedTask(
     log: line => core.info(redact(line))
   }
   await saveArtifactNames(plan.target)
-  await progress?.start()
+  // Not awaited: the comment is created while the task prepares and the model starts. Edits made
+  // meanwhile wait for it, `flush` below waits for it, and a failure is a warning (start never
+  // throws).
+  void progress?.start()
   try {
     const prepared = await handler.prepare(context)
     if (resume !== undefined) {
@@ -248,7 +269,9 @@ async function runPlannedTask(
     const agentRun =
       phase === 'deliver'
         ? await agentPhaseOutcome(context, plan, prepared)
-        : await runAgentRequest(settings, workspace, options, {
+        : await (
+            await loadAgentCore()
+          ).runAgentRequest(settings, workspace, options, {
             task: plan.task,
             // A resumed session has the context already: the new request alone goes on.
             prompt: resume === undefined ? prepared.prompt : (resume.request ?? ''),
@@ -344,7 +367,7 @@ async function agentPhaseOutcome(
     event: plan.event,
     targetNumber: threadNumber(plan.target),
     head: (await git.headSha()) ?? '',
-    policy: loadRunPolicy(context.settings, context.workspace),
+    policy: (await loadAgentCore()).loadRunPolicy(context.settings, context.workspace),
     workspace: context.workspace
   })
   if (problems.length > 0) {

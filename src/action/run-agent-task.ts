@@ -168,6 +168,7 @@ export async function runAgentRequest(
       event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
       log: line => core.info(line),
       env: process.env,
+      smallHeap: true,
       ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
       ...(request.review === undefined ? {} : { review: request.review }),
       ...(request.readOnly === true ? { readOnly: true } : {}),

@@ -19,6 +19,7 @@
  * budget cannot even hold the title and headings.
  */
 import { describeGitHubError, type GitHubClient } from './octokit.js'
+import { ThreadReads } from './reads.js'
 import { fenceAsData, filterCommentsBefore, sanitizeUntrusted } from './sanitize.js'
 
 /** The comment that started the run: it and everything written or edited after it are left out. */
@@ -38,6 +39,8 @@ export interface ContextRequest {
   trigger?: ContextTrigger
   /** The most tokens `text` may take (estimated as bytes / 4). */
   budgetTokens: number
+  /** The run's shared reads (made once, maybe started already); default: reads of its own. */
+  reads?: ThreadReads
 }
 
 export interface GatheredContext {
@@ -105,10 +108,11 @@ export async function gatherIssueContext(
   octokit: GitHubClient,
   request: ContextRequest
 ): Promise<GatheredContext> {
-  const { owner, repo, number } = request
-  const [{ data: issue }, comments] = await Promise.all([
-    call('issues.get', () => octokit.rest.issues.get({ owner, repo, issue_number: number })),
-    listComments(octokit, request)
+  const { number } = request
+  const reads = readsFor(octokit, request)
+  const [issue, comments] = await Promise.all([
+    call('issues.get', () => reads.issue(number)),
+    listComments(reads, request)
   ])
 
   const budget = new Budget(request.budgetTokens)
@@ -140,22 +144,18 @@ export async function gatherPullRequestContext(
   request: ContextRequest
 ): Promise<GatheredContext> {
   const { owner, repo, number } = request
-  const pull = (
-    await call('pulls.get', () => octokit.rest.pulls.get({ owner, repo, pull_number: number }))
-  ).data
-  const [comments, files, reviews, checks] = await Promise.all([
-    listComments(octokit, request),
-    call('pulls.listFiles', () =>
-      octokit.paginate(octokit.rest.pulls.listFiles, {
-        owner,
-        repo,
-        pull_number: number,
-        per_page: 100
-      })
-    ),
-    listReviews(octokit, request),
-    readChecks(octokit, owner, repo, pull.head.sha)
+  const reads = readsFor(octokit, request)
+  // Everything but the checks is started at once: only they need the pull request's head.
+  const reading = Promise.all([
+    listComments(reads, request),
+    call('pulls.listFiles', () => reads.pullFiles(number)),
+    listReviews(reads, request)
   ])
+  // Awaited below, after the pull request: a failure here must not go unhandled meanwhile.
+  reading.catch(() => {})
+  const pull = await call('pulls.get', () => reads.pull(number))
+  const checks = await readChecks(octokit, owner, repo, pull.head.sha)
+  const [comments, files, reviews] = await reading
 
   const budget = new Budget(request.budgetTokens)
   const omitted: string[] = []
@@ -345,7 +345,7 @@ function fitBody(
   }
   const fitted = fitFenced(label, text, limit - 160)
   const omittedChars = [...text].length - [...fitted.kept].length
-  const omitted = `the last ${omittedChars.toLocaleString('en-US')} characters of the body`
+  const omitted = `the last ${groupThousands(omittedChars)} characters of the body`
   const note = `(The body above is cut for size: ${omitted} are left out.)`
   const pieces = fitted.kept === '' ? [] : [fitted.text]
   pieces.push(note)
@@ -385,17 +385,10 @@ interface ListedComment {
 
 /** All issue comments (every page), without the trigger and what came after it. */
 async function listComments(
-  octokit: GitHubClient,
+  reads: ThreadReads,
   request: ContextRequest
 ): Promise<{ kept: ListedComment[]; afterTrigger: number }> {
-  const all = await call('issues.listComments', () =>
-    octokit.paginate(octokit.rest.issues.listComments, {
-      owner: request.owner,
-      repo: request.repo,
-      issue_number: request.number,
-      per_page: 100
-    })
-  )
+  const all = await call('issues.listComments', () => reads.issueComments(request.number))
   return beforeTrigger(all, request.trigger, chronological)
 }
 
@@ -423,17 +416,12 @@ interface ReviewLike {
 
 /** Review comments and the bodies of reviews that have one, oldest first, before the trigger. */
 async function listReviews(
-  octokit: GitHubClient,
+  reads: ThreadReads,
   request: ContextRequest
 ): Promise<{ kept: Reviewed[]; afterTrigger: number }> {
-  const where = { owner: request.owner, repo: request.repo, pull_number: request.number }
   const [comments, reviews] = await Promise.all([
-    call('pulls.listReviewComments', () =>
-      octokit.paginate(octokit.rest.pulls.listReviewComments, { ...where, per_page: 100 })
-    ),
-    call('pulls.listReviews', () =>
-      octokit.paginate(octokit.rest.pulls.listReviews, { ...where, per_page: 100 })
-    )
+    call('pulls.listReviewComments', () => reads.reviewComments(request.number)),
+    call('pulls.listReviews', () => reads.reviews(request.number))
   ])
   const keptComments = beforeTrigger(comments, request.trigger, chronological)
   const withBody = reviews.filter(review => review.body.trim() !== '' && review.state !== 'PENDING')
@@ -508,7 +496,7 @@ function fencedWithCut(label: string, raw: string, maxBytes: number, what: strin
   if (Budget.cost(whole) <= maxBytes) return whole
   const fitted = fitFenced(label, text, maxBytes - 120)
   const cut = [...text].length - [...fitted.kept].length
-  return `${fitted.text}\n(The ${what} above is cut for size: its last ${cut.toLocaleString('en-US')} characters are left out.)`
+  return `${fitted.text}\n(The ${what} above is cut for size: its last ${groupThousands(cut)} characters are left out.)`
 }
 
 /** Logins are `[A-Za-z0-9-]` (plus `[bot]`), safe for a label; anything else is replaced. */
@@ -616,7 +604,20 @@ function finish(
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+  return `${groupThousands(n)} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * `12,345`, as `toLocaleString('en-US')` writes it, without the ICU locale data that the first
+ * `toLocaleString` loads (about 10 ms, on the way to the first model request).
+ */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** The run's shared reads, or reads of this request's own. */
+function readsFor(octokit: GitHubClient, request: ContextRequest): ThreadReads {
+  return request.reads ?? new ThreadReads(octokit, request.owner, request.repo)
 }
 
 /**

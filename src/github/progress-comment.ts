@@ -7,7 +7,9 @@
  * Edits are throttled to one API call every `minIntervalMs`: a model can make several tool calls a
  * second, and GitHub asks for content-creating requests to be spaced (its secondary rate limit
  * answers a burst of comment edits with 403s that would hold up the run). Updates in between are
- * coalesced, so only the latest state is sent. The comment is a courtesy: a failed request is a
+ * coalesced, so only the latest state is sent. The final edit waits only `finalIntervalMs` (GitHub
+ * asks for about a second between writes): waiting out the whole throttle there would keep the
+ * runner idle for seconds at the end of every run. The comment is a courtesy: a failed request is a
  * warning, never a failed run.
  *
  * Everything in the comment that came from the model, a tool or the policy's reasons is untrusted:
@@ -35,8 +37,13 @@ export interface ProgressCommentOptions {
   redact: (text: string) => string
   /** Warnings: a failed create or edit. */
   log: (line: string) => void
-  /** At most one API call this often. Default 3000 ms. */
+  /** At most one API call this often while the run goes on. Default 3000 ms. */
   minIntervalMs?: number
+  /**
+   * The final state (`flush`) is written this long after the previous call at the latest, or
+   * `minIntervalMs` if that is shorter. Default 1000 ms.
+   */
+  finalIntervalMs?: number
   /** Checklist lines shown; older ones are counted in one line. Default 40. */
   maxSteps?: number
   /** Denied calls listed in the final state; the rest are counted. Default 10. */
@@ -75,6 +82,8 @@ interface Denial {
 }
 
 const DEFAULT_INTERVAL_MS = 3000
+/** GitHub's guidance: about one second between content-changing requests. */
+const DEFAULT_FINAL_INTERVAL_MS = 1000
 const DEFAULT_MAX_STEPS = 40
 const DEFAULT_MAX_DENIED = 10
 /** GitHub rejects a comment body over 65,536 characters. */
@@ -93,6 +102,7 @@ const TOOL_VERBS: Record<string, string> = {
 
 export class ProgressComment {
   private readonly interval: number
+  private readonly finalInterval: number
   private readonly now: () => number
   private readonly startedAt: number
   private readonly steps: Step[] = []
@@ -116,6 +126,10 @@ export class ProgressComment {
 
   constructor(private readonly options: ProgressCommentOptions) {
     this.interval = options.minIntervalMs ?? DEFAULT_INTERVAL_MS
+    this.finalInterval = Math.min(
+      this.interval,
+      options.finalIntervalMs ?? DEFAULT_FINAL_INTERVAL_MS
+    )
     this.now = options.now ?? Date.now
     this.startedAt = this.now()
   }
@@ -331,13 +345,14 @@ export class ProgressComment {
     }, wait)
   }
 
-  private remainingWait(): number {
+  private remainingWait(interval = this.interval): number {
     if (this.lastCallAt === undefined) return 0
-    return Math.max(0, this.lastCallAt + this.interval - this.now())
+    return Math.max(0, this.lastCallAt + interval - this.now())
   }
 
+  /** The final write's turn: `finalInterval` after the previous call. */
   private async waitForSlot(): Promise<void> {
-    const wait = this.remainingWait()
+    const wait = this.remainingWait(this.finalInterval)
     if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
   }
 

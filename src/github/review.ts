@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import type { ReviewFinding } from '../tools/review-comment.js'
 import type { DiffIndex } from './diff-lines.js'
 import { describeGitHubError, type GitHubClient } from './octokit.js'
+import { ThreadReads } from './reads.js'
 
 /** `<!-- claw:finding <12 hex> -->`; invisible once rendered, and read back by `previousFindings`. */
 export const FINDING_MARKER = /<!-- claw:finding ([0-9a-f]{12}) -->/
@@ -304,16 +305,16 @@ export interface PullRequestRef {
  */
 export async function previousFindings(
   octokit: GitHubClient,
-  request: PullRequestRef & { authors?: readonly string[] }
+  request: PullRequestRef & {
+    authors?: readonly string[]
+    /** The run's shared reads (the context reads the same reviews); default: reads of its own. */
+    reads?: ThreadReads
+  }
 ): Promise<Set<string>> {
-  const where = { owner: request.owner, repo: request.repo, pull_number: request.pullNumber }
+  const reads = request.reads ?? new ThreadReads(octokit, request.owner, request.repo)
   const [comments, reviews] = await Promise.all([
-    call('pulls.listReviewComments', () =>
-      octokit.paginate(octokit.rest.pulls.listReviewComments, { ...where, per_page: 100 })
-    ),
-    call('pulls.listReviews', () =>
-      octokit.paginate(octokit.rest.pulls.listReviews, { ...where, per_page: 100 })
-    )
+    call('pulls.listReviewComments', () => reads.reviewComments(request.pullNumber)),
+    call('pulls.listReviews', () => reads.reviews(request.pullNumber))
   ])
   const authors = request.authors?.map(login => login.toLowerCase())
   // Only a bot account's markers count (claw posts as github-actions[bot] or an app): a person

@@ -10,6 +10,7 @@ import { UserError } from '../errors.js'
 import { checkoutPullRequestHead, loadPullRequest } from './pull-request.js'
 import {
   CONTEXT_BUDGET_TOKENS,
+  prefetchThread,
   triggerOf,
   type Delivery,
   type PreparedTask,
@@ -20,6 +21,8 @@ import {
 const MAX_ANSWER_CHARS = 60_000
 
 export const askTask = {
+  prefetch: prefetchThread,
+
   async prepare(context: TaskContext): Promise<PreparedTask> {
     const { plan } = context
     const target = plan.target
@@ -37,7 +40,8 @@ export const askTask = {
       repo: context.repo,
       number: target.number,
       ...triggerOf(context),
-      budgetTokens: CONTEXT_BUDGET_TOKENS
+      budgetTokens: CONTEXT_BUDGET_TOKENS,
+      reads: context.reads
     }
     let gathered
     if (target.kind === 'pull_request') {

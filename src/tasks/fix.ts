@@ -30,6 +30,7 @@ import { checkoutPullRequestHead, loadPullRequest, type PullRequestState } from 
 import {
   CONTEXT_BUDGET_TOKENS,
   openPullRequest,
+  prefetchThread,
   requestOr,
   triggerOf,
   type Delivery,
@@ -42,6 +43,8 @@ interface FixPrepared extends PreparedTask {
 }
 
 export const fixTask = {
+  prefetch: prefetchThread,
+
   async prepare(context: TaskContext): Promise<FixPrepared> {
     const { plan } = context
     const target = plan.target
@@ -51,7 +54,8 @@ export const fixTask = {
         repo: context.repo,
         number: target.number,
         ...triggerOf(context),
-        budgetTokens: CONTEXT_BUDGET_TOKENS
+        budgetTokens: CONTEXT_BUDGET_TOKENS,
+        reads: context.reads
       })
       context.progress?.addStep(`Read issue #${target.number}`)
       const request = requestOr(plan, `Fix issue #${target.number}.`)
@@ -73,7 +77,8 @@ export const fixTask = {
         repo: context.repo,
         number: target.number,
         ...triggerOf(context),
-        budgetTokens: CONTEXT_BUDGET_TOKENS
+        budgetTokens: CONTEXT_BUDGET_TOKENS,
+        reads: context.reads
       })
       const red = await failedChecksLogs(context, pull.headSha)
       context.progress?.addStep(`Read pull request #${target.number} and checked out its head`)

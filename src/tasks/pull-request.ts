@@ -28,7 +28,7 @@ export async function loadPullRequest(
   const { owner, repo } = context
   let data
   try {
-    data = (await context.octokit.rest.pulls.get({ owner, repo, pull_number: number })).data
+    data = await context.reads.pull(number)
   } catch (error) {
     throw new UserError(context.describe(error, 'pulls.get'))
   }

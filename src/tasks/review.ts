@@ -19,6 +19,7 @@ import type { ReviewFinding } from '../tools/review-comment.js'
 import { checkoutPullRequestHead, loadPullRequest, type PullRequestState } from './pull-request.js'
 import {
   CONTEXT_BUDGET_TOKENS,
+  prefetchThread,
   requestOr,
   triggerOf,
   type Delivery,
@@ -36,6 +37,8 @@ interface ReviewPrepared extends PreparedTask {
 }
 
 export const reviewTask = {
+  prefetch: prefetchThread,
+
   async prepare(context: TaskContext): Promise<ReviewPrepared> {
     const target = context.plan.target
     if (target.kind !== 'pull_request') {
@@ -46,24 +49,21 @@ export const reviewTask = {
     const { owner, repo } = context
     const pull = await loadPullRequest(context, target.number)
     await checkoutPullRequestHead(context, pull)
+    const { reads } = context
+    // One read each of the pull request, its files, reviews and review comments, shared by the
+    // diff index, the earlier findings and the context.
     const [files, previous, gathered] = await Promise.all([
-      context.octokit
-        .paginate(context.octokit.rest.pulls.listFiles, {
-          owner,
-          repo,
-          pull_number: pull.number,
-          per_page: 100
-        })
-        .catch((error: unknown) => {
-          throw new UserError(context.describe(error, 'pulls.listFiles'))
-        }),
-      previousFindings(context.octokit, { owner, repo, pullNumber: pull.number }),
+      reads.pullFiles(pull.number).catch((error: unknown) => {
+        throw new UserError(context.describe(error, 'pulls.listFiles'))
+      }),
+      previousFindings(context.octokit, { owner, repo, pullNumber: pull.number, reads }),
       gatherPullRequestContext(context.octokit, {
         owner,
         repo,
         number: pull.number,
         ...triggerOf(context),
-        budgetTokens: CONTEXT_BUDGET_TOKENS
+        budgetTokens: CONTEXT_BUDGET_TOKENS,
+        reads
       })
     ])
     const diff = new DiffIndex(files)

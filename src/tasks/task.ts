@@ -9,6 +9,7 @@ import type { AgentRun, AgentTaskResult } from '../action/run-agent-task.js'
 import type { EventTarget, RunPlan } from '../github/events.js'
 import type { GitHubClient } from '../github/octokit.js'
 import type { ProgressComment } from '../github/progress-comment.js'
+import type { ThreadReads } from '../github/reads.js'
 import type { Settings } from '../settings.js'
 import type { ReviewCollector } from '../tools/review-comment.js'
 import { UserError } from '../errors.js'
@@ -19,6 +20,8 @@ export interface TaskContext {
   octokit: GitHubClient
   owner: string
   repo: string
+  /** The reads of the run's issue or pull request, each made once (some started early). */
+  reads: ThreadReads
   plan: RunPlan
   /** The checkout the agent works in. */
   workspace: string
@@ -55,6 +58,11 @@ export interface Delivery {
 }
 
 export interface TaskHandler {
+  /**
+   * Starts the reads `prepare` will make, while the permission check is still out. Only reads:
+   * nothing may be written, nor the workspace touched, before the check passes.
+   */
+  prefetch?(reads: ThreadReads, target: EventTarget): void
   prepare(context: TaskContext): Promise<PreparedTask>
   deliver(context: TaskContext, run: AgentRun, prepared: PreparedTask): Promise<Delivery>
 }
@@ -77,6 +85,23 @@ export const CONTEXT_BUDGET_TOKENS = 20_000
 export function triggerOf(context: TaskContext): { trigger?: { createdAt: string; id: number } } {
   const comment = context.plan.triggerComment
   return comment === undefined ? {} : { trigger: { createdAt: comment.createdAt, id: comment.id } }
+}
+
+/**
+ * Starts the reads `gatherIssueContext` or `gatherPullRequestContext` makes (and `loadPullRequest`
+ * and the review's earlier findings): a `prefetch` for the tasks that gather one of them.
+ */
+export function prefetchThread(reads: ThreadReads, target: EventTarget): void {
+  if (target.kind === 'issue') {
+    void reads.issue(target.number)
+    void reads.issueComments(target.number)
+  } else if (target.kind === 'pull_request') {
+    void reads.pull(target.number)
+    void reads.issueComments(target.number)
+    void reads.pullFiles(target.number)
+    void reads.reviewComments(target.number)
+    void reads.reviews(target.number)
+  }
 }
 
 /** The issue or pull request number a target has a conversation on, if any. */

@@ -128,5 +128,9 @@ describeE2e(`/claw fix on an issue through the bundle (${DIST_DIR}/index.js)`, (
     expect(h.github.state.comments).toHaveLength(1)
     expect(h.github.state.comments[0]?.body).toContain('<!-- claw:refusal -->')
     expect(h.github.state.comments[0]?.body).toContain('Only users with write, maintain or admin')
+    // The reads the run would need went out beside the permission check; the one write is the
+    // refusal (no progress comment, nothing else).
+    const writes = h.github.requests.filter(request => request.method !== 'GET')
+    expect(writes.map(request => request.operation)).toEqual(['issues.createComment'])
   }, 120_000)
 })

@@ -99,6 +99,7 @@ describeE2e('claw on pull requests, through the bundle', () => {
   it('reviews a new pull request inline, and does not repeat its findings after a push', async () => {
     const steps = [...reviewSteps(), ...reviewSteps()]
     const opened = await start(steps)
+    const requestsBefore = h.github.requests.length
     const first = await h.run({
       eventName: 'pull_request',
       payload: pullRequest({
@@ -111,6 +112,18 @@ describeE2e('claw on pull requests, through the bundle', () => {
     })
     expect(first.stdout.split('\n').filter(line => line.startsWith('::error::'))).toEqual([])
     expect(first.outputs).toMatchObject({ conclusion: 'success', task: 'review' })
+    // The pull request, its files, reviews and review comments are read once each, shared by the
+    // checkout, the diff index, the earlier findings and the context.
+    const reads = h.github.requests
+      .slice(requestsBefore)
+      .map(request => request.operation)
+      .filter(operation => operation?.startsWith('pulls.') && !operation.startsWith('pulls.create'))
+    expect(reads.sort()).toEqual([
+      'pulls.get',
+      'pulls.listFiles',
+      'pulls.listReviewComments',
+      'pulls.listReviews'
+    ])
 
     // ReviewComment was offered, and the diff reached the model fenced as data.
     const request = h.model.requests[0]?.body as { tools: { name: string }[] }

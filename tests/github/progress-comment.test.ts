@@ -181,6 +181,46 @@ describe('ProgressComment against the fake GitHub', () => {
     expect(stored.body).toContain('✅ **claw fix**: success')
   })
 
+  it('writes the final state after the shorter final interval, not the whole throttle', async () => {
+    const issue = github.state.addIssue()
+    // The throttle of intermediate edits is long; the final edit waits only finalIntervalMs.
+    const { comment } = progress(issue.number, { minIntervalMs: 5_000, finalIntervalMs: 400 })
+    const before = github.requests.length
+    await comment.start()
+    comment.record(call('s1', 'npm test'))
+    comment.record(result('s1'))
+    comment.finish({ status: 'success', reason: 'done' })
+    const started = Date.now()
+    await comment.flush()
+    const waited = Date.now() - started
+
+    const sent = commentRequests(before)
+    expect(sent.map(request => request.operation)).toEqual([
+      'issues.createComment',
+      'issues.updateComment'
+    ])
+    // Spaced from the create by the final interval (the fake stamps a request once read)...
+    expect(sent[1]!.time - sent[0]!.time).toBeGreaterThanOrEqual(400 * 0.7)
+    // ...and not by the 5 s throttle, which only the edits in between keep.
+    expect(waited).toBeLessThan(2_000)
+    const stored = github.state.comments.find(c => c.issue_number === issue.number)!
+    expect(stored.body).toContain('✅ **claw fix**: success')
+  })
+
+  it('keeps the final edit a second after the previous one by default', async () => {
+    const issue = github.state.addIssue()
+    const { comment } = progress(issue.number, { minIntervalMs: 3_000 })
+    const before = github.requests.length
+    await comment.start()
+    comment.finish({ status: 'success', reason: 'done' })
+    await comment.flush()
+    const sent = commentRequests(before)
+    expect(sent).toHaveLength(2)
+    const gap = sent[1]!.time - sent[0]!.time
+    expect(gap).toBeGreaterThanOrEqual(1_000 * 0.7)
+    expect(gap).toBeLessThan(2_500)
+  })
+
   it('warns on a 500 from updateComment and still lands the final state', async () => {
     const issue = github.state.addIssue()
     const { comment, warnings } = progress(issue.number)
