@@ -162,7 +162,7 @@ export async function measure(options) {
           lastAction.firstRequest.includes('untrusted-data')
       })
       result.notes.push(
-        `dist/index.js whole run (start to exit, one plain-answer turn): median ${median(totals).toFixed(0)} ms, most of it the final progress-comment edit waiting out its 3 s throttle after the comment was created (src/github/progress-comment.ts, minIntervalMs).`
+        `dist/index.js whole run (start to exit, one plain-answer turn): median ${median(totals).toFixed(0)} ms: the final progress-comment edit waits up to 1 s after the comment is created, as GitHub asks of content-changing requests (src/github/progress-comment.ts, finalIntervalMs).`
       )
     }
     result.rows.push({
