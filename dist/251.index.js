@@ -46,10 +46,11 @@ const EXTRAHEADER_KEYS = '^http\\..*\\.extraheader$';
  * with the credential still in place is not an option the caller should get silently.
  */
 async function removePersistedCredentials(workspace) {
-    const top = await repositoryTop(workspace);
+    const repository = await locateRepository(workspace);
     const saved = { entries: [] };
-    if (top !== undefined) {
-        const found = await listExtraheaders(top);
+    if (repository !== undefined) {
+        const { top } = repository;
+        const found = await listExtraheaders(repository);
         try {
             for (const entry of found) {
                 await git(top, ['config', '--file', entry.file, '--unset-all', entry.key]);
@@ -124,25 +125,31 @@ function credentialSecrets(saved) {
     }
     return secrets;
 }
-/** The top of the repository `workspace` is in, or undefined when it is in none. */
-async function repositoryTop(workspace) {
+/** Where the repository `workspace` is in lives, or undefined when it is in none. */
+async function locateRepository(workspace) {
+    let output;
     try {
-        return (await git(workspace, ['rev-parse', '--show-toplevel'])).trim() || undefined;
+        // One git process for both (each one is several ms of start-up on the way to the model).
+        output = await git(workspace, ['rev-parse', '--show-toplevel', '--git-common-dir']);
     }
     catch (error) {
         if (/not a git repository/i.test(String(error)))
             return undefined;
         throw error;
     }
+    const [top = '', commonDir = ''] = output.split('\n');
+    if (top.trim() === '')
+        return undefined;
+    // A relative git directory is relative to git's working directory: the physical one.
+    return { top: top.trim(), commonDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync)(workspace), commonDir.trim()) };
 }
 /**
- * Every (file, key) holding an extraheader: in the repository's local config and what it
- * includes, and in the configs of its submodules (`<git dir>/modules/<name>/config`, nested too), where older
- * versions of actions/checkout persist the header too.
+ * Every (file, key) holding an extraheader, with its values: in the repository's local config
+ * and what it includes, and in the configs of its submodules (`<git dir>/modules/<name>/config`,
+ * nested too), where older versions of actions/checkout persist the header too.
  */
-async function listExtraheaders(top) {
+async function listExtraheaders({ top, commonDir }) {
     const entries = [];
-    const commonDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(top, (await git(top, ['rev-parse', '--git-common-dir'])).trim());
     const sources = [
         ['--local'],
         ...submoduleConfigs((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(commonDir, 'modules')).map(file => ['--file', file])
@@ -168,9 +175,13 @@ async function listExtraheaders(top) {
         }
         addListed(top, output, entries);
     }
-    // The values are read from each file alone: a file included twice is listed twice.
-    for (const entry of entries)
-        entry.values = await valuesOf(entry.file, entry.key);
+    // A file included twice is listed twice: its values are then read from the file alone. A
+    // listing without a repeated (file, key, value) shows each file's values once, in order.
+    for (const entry of entries) {
+        if (new Set(entry.values).size !== entry.values.length) {
+            entry.values = await valuesOf(entry.file, entry.key);
+        }
+    }
     return entries.filter(entry => entry.values.length > 0);
 }
 /** The `config` files of submodules under `modules`, nested ones included. */
@@ -184,7 +195,7 @@ function submoduleConfigs(modules) {
     }
     return found.sort();
 }
-/** Adds the (file, key) pairs of a `git config --show-origin -z --get-regexp` listing. */
+/** Adds the (file, key, value) entries of a `git config --show-origin -z --get-regexp` listing. */
 function addListed(top, output, entries) {
     // -z: `file:<path>` NUL `<key>` LF `<value>` NUL, per value.
     const fields = output.split('\0');
@@ -199,9 +210,14 @@ function addListed(top, output, entries) {
         const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(top, path);
         const newline = pair.indexOf('\n');
         const key = newline < 0 ? pair : pair.slice(0, newline);
-        if (entries.some(entry => entry.file === file && entry.key === key))
-            continue;
-        entries.push({ file, key, values: [] });
+        // A key without `=` (a boolean true) is listed without a newline; `--get-all` gives it as ''.
+        const value = newline < 0 ? '' : pair.slice(newline + 1);
+        let entry = entries.find(listed => listed.file === file && listed.key === key);
+        if (entry === undefined) {
+            entry = { file, key, values: [] };
+            entries.push(entry);
+        }
+        entry.values.push(value);
     }
 }
 async function valuesOf(file, key) {

@@ -13,7 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   loadRunPolicy: () => (/* binding */ loadRunPolicy),
   runAgentRequest: () => (/* binding */ runAgentRequest),
   runAgentTask: () => (/* binding */ runAgentTask),
-  snapshotWorkspace: () => (/* binding */ snapshotWorkspace)
+  snapshotWorkspace: () => (/* binding */ snapshotWorkspace),
+  startIsolationProbe: () => (/* binding */ startIsolationProbe)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -3203,6 +3204,29 @@ class IsolationUnavailableError extends errors/* UserError */.y {
     name = 'IsolationUnavailableError';
 }
 /**
+ * A detector that probes once per (network, PATH) and hands every later caller the same answer.
+ * The action starts it while its GitHub requests are out (the probe is 40 to 90 ms of child
+ * processes that read and write nothing of the repository), and the run asks it again once its
+ * policy is certain: the same question gets the probe already under way, another one (a policy
+ * the pull request's checkout changed) a probe of its own.
+ */
+function sharedIsolationDetector(options = {}) {
+    const answers = new Map();
+    return ({ network, env }) => {
+        const key = `${network}\0${env.PATH ?? ''}`;
+        let answer = answers.get(key);
+        if (answer === undefined) {
+            answer = detectIsolation({ ...options, network, env });
+            answers.set(key, answer);
+        }
+        return answer;
+    };
+}
+/** Whether a run with this mode and these rules probes at all (see isolationForRun). */
+function needsProbe(mode, rules) {
+    return mode !== 'off' && (rules.bash.allow.length > 0 || rules.bash.ask.length > 0);
+}
+/**
  * The isolation for one run: none when the policy turns it off or allows no Bash, else the
  * probe's answer. With `isolation: required` a run whose Bash would not be isolated (or would
  * have the network although the rules say `network: false`) fails here, before any model
@@ -3214,12 +3238,14 @@ async function isolationForRun(options) {
     const bash = options.rules.bash;
     if (bash.allow.length === 0 && bash.ask.length === 0)
         return noIsolation('no Bash allowed');
-    const isolation = await detectIsolation({
-        network: options.rules.network,
-        env: options.env,
-        run: options.run,
-        levels: options.levels
-    });
+    const isolation = await (options.detect
+        ? options.detect({ network: options.rules.network, env: options.env ?? process.env })
+        : detectIsolation({
+            network: options.rules.network,
+            env: options.env,
+            run: options.run,
+            levels: options.levels
+        }));
     if (options.mode !== 'required')
         return isolation;
     if (isolation.level === 'none') {
@@ -3650,7 +3676,12 @@ async function runTask(options) {
     const childEnv = childEnvironment(options.env ?? process.env);
     // Probed before anything else: with `isolation: required` a run that cannot isolate Bash ends
     // here (IsolationUnavailableError), before a model request or a session file.
-    const probing = isolationForRun({ mode: options.policy.isolation, rules, env: childEnv });
+    const probing = isolationForRun({
+        mode: options.policy.isolation,
+        rules,
+        env: childEnv,
+        ...(options.isolation === undefined ? {} : { detect: options.isolation })
+    });
     // The probe runs in child processes: load the model client meanwhile.
     const preparing = options.model.prepare?.();
     const isolation = await probing.catch(async (error) => {
@@ -3926,6 +3957,8 @@ function key(material) {
 
 
 
+
+
 /** How each way a run can end maps to the action's `conclusion` output. */
 const CONCLUSION_OF = {
     success: 'success',
@@ -3955,6 +3988,23 @@ async function runAgentRequest(settings, workspace, options, request) {
     const task = request.task;
     const policy = loadRunPolicy(settings, workspace);
     core/* info */.pq(`claw: ${task} with ${settings.model}; policy: ${policy.source}`);
+    // The probe and the SDK's load go on while git takes the credentials away (tens of ms each, one
+    // after another before): neither reads the repository or the credentials, nor writes anything.
+    const isolation = request.isolation ?? sharedIsolationDetector();
+    probeFor(isolation, policy, task);
+    // The model's log lines are redacted with the credentials too, once they are known.
+    let redactLog = (0,sandbox_redact/* createRedactor */.lY)((0,sandbox_secrets/* collectSecrets */.qb)(process.env, [settings.anthropicApiKey, settings.githubToken]));
+    // Loaded only here: a run that skips never pays for the SDK's start-up.
+    const model = lazyModelClient(async () => {
+        const { createAnthropicClient } = await Promise.all(/* import() */[__webpack_require__.e(891), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 37927));
+        return createAnthropicClient({
+            apiKey: settings.anthropicApiKey,
+            baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
+            log: line => core/* info */.pq(redactLog(line))
+        });
+    });
+    // Awaited by runTask, which reports a failure to load.
+    model.prepare?.().catch(() => { });
     const credentials = await takeAwayCredentials(workspace, settings);
     try {
         // Every secret the runner handed this process, and the credentials just taken away: the
@@ -3969,15 +4019,7 @@ async function runAgentRequest(settings, workspace, options, request) {
         for (const secret of secrets)
             core/* setSecret */.Pq(secret);
         const redact = (0,sandbox_redact/* createRedactor */.lY)(secrets);
-        // Loaded only here: a run that skips never pays for the SDK's start-up.
-        const model = lazyModelClient(async () => {
-            const { createAnthropicClient } = await Promise.all(/* import() */[__webpack_require__.e(891), __webpack_require__.e(927)]).then(__webpack_require__.bind(__webpack_require__, 37927));
-            return createAnthropicClient({
-                apiKey: settings.anthropicApiKey,
-                baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
-                log: line => core/* info */.pq(redact(line))
-            });
-        });
+        redactLog = redact;
         const result = await runTask({
             workspace,
             task,
@@ -3996,6 +4038,7 @@ async function runAgentRequest(settings, workspace, options, request) {
             event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
             log: line => core/* info */.pq(line),
             env: process.env,
+            isolation,
             smallHeap: true,
             ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
             ...(request.review === undefined ? {} : { review: request.review }),
@@ -4024,6 +4067,30 @@ async function runAgentRequest(settings, workspace, options, request) {
     finally {
         await giveBackCredentials(credentials);
     }
+}
+/**
+ * Starts the isolation probe for a run of `task` in `workspace` with the policy as it is now, and
+ * returns the detector to hand to runAgentRequest: the event path calls it while its GitHub
+ * requests are out. A task whose preparation changes the policy (a pull request's checkout) gets a
+ * probe for its own policy there; a policy that does not load fails the run there too.
+ */
+function startIsolationProbe(settings, workspace, task) {
+    const isolation = sharedIsolationDetector();
+    try {
+        probeFor(isolation, loadRunPolicy(settings, workspace), task);
+    }
+    catch {
+        // Reported where the policy is loaded for the run.
+    }
+    return isolation;
+}
+/** Starts the probe a run of `task` under `policy` asks for (none when its Bash is off). */
+function probeFor(isolation, policy, task) {
+    const rules = (0,policy_rules/* rulesFor */.N)(policy, task);
+    if (!needsProbe(policy.isolation, rules))
+        return;
+    // runTask asks the same question (its child environment is made the same way) and reports.
+    isolation({ network: rules.network, env: childEnvironment(process.env) }).catch(() => { });
 }
 /**
  * The working tree's changes for the session. A file the read rules deny (a `.env` a tool wrote)

@@ -4607,6 +4607,13 @@ async function runPlannedTask(settings, plan, dependencies, connection, resume) 
     const { workspace, options } = dependencies.startRun(phase !== 'deliver');
     if (phase === 'deliver')
         resume = undefined;
+    // The isolation probe (child processes that read nothing of the repository) runs while the task
+    // reads its issue or pull request; the run picks up its answer.
+    const probing = phase === 'deliver'
+        ? undefined
+        : loadAgentCore().then(agent => agent.startIsolationProbe(settings, workspace, plan.task));
+    // Awaited before the agent runs; a run that ends before never awaits it.
+    probing?.catch(() => { });
     const redact = (0,sandbox_redact/* createRedactor */.lY)((0,secrets/* collectSecrets */.qb)(process.env, [settings.anthropicApiKey, settings.githubToken]));
     const serverUrl = env['GITHUB_SERVER_URL'] || 'https://github.com';
     const run = { serverUrl, repository: `${owner}/${repo}`, runId: env['GITHUB_RUN_ID'] ?? '0' };
@@ -4661,7 +4668,8 @@ async function runPlannedTask(settings, plan, dependencies, connection, resume) 
                 ...(resume === undefined ? {} : { resume }),
                 ...(progress === undefined ? {} : { onEvent: event => progress.record(event) }),
                 ...(prepared.review === undefined ? {} : { review: prepared.review }),
-                ...(prepared.readOnly === true ? { readOnly: true } : {})
+                ...(prepared.readOnly === true ? { readOnly: true } : {}),
+                ...(probing === undefined ? {} : { isolation: await probing })
             });
         const result = agentRun.result;
         if (result.conclusion !== 'success') {

@@ -2815,6 +2815,29 @@ class IsolationUnavailableError extends errors/* UserError */.y {
     name = 'IsolationUnavailableError';
 }
 /**
+ * A detector that probes once per (network, PATH) and hands every later caller the same answer.
+ * The action starts it while its GitHub requests are out (the probe is 40 to 90 ms of child
+ * processes that read and write nothing of the repository), and the run asks it again once its
+ * policy is certain: the same question gets the probe already under way, another one (a policy
+ * the pull request's checkout changed) a probe of its own.
+ */
+function sharedIsolationDetector(options = {}) {
+    const answers = new Map();
+    return ({ network, env }) => {
+        const key = `${network}\0${env.PATH ?? ''}`;
+        let answer = answers.get(key);
+        if (answer === undefined) {
+            answer = detectIsolation({ ...options, network, env });
+            answers.set(key, answer);
+        }
+        return answer;
+    };
+}
+/** Whether a run with this mode and these rules probes at all (see isolationForRun). */
+function needsProbe(mode, rules) {
+    return mode !== 'off' && (rules.bash.allow.length > 0 || rules.bash.ask.length > 0);
+}
+/**
  * The isolation for one run: none when the policy turns it off or allows no Bash, else the
  * probe's answer. With `isolation: required` a run whose Bash would not be isolated (or would
  * have the network although the rules say `network: false`) fails here, before any model
@@ -2826,12 +2849,14 @@ async function isolationForRun(options) {
     const bash = options.rules.bash;
     if (bash.allow.length === 0 && bash.ask.length === 0)
         return noIsolation('no Bash allowed');
-    const isolation = await detectIsolation({
-        network: options.rules.network,
-        env: options.env,
-        run: options.run,
-        levels: options.levels
-    });
+    const isolation = await (options.detect
+        ? options.detect({ network: options.rules.network, env: options.env ?? process.env })
+        : detectIsolation({
+            network: options.rules.network,
+            env: options.env,
+            run: options.run,
+            levels: options.levels
+        }));
     if (options.mode !== 'required')
         return isolation;
     if (isolation.level === 'none') {
@@ -3380,7 +3405,12 @@ async function runTask(options) {
     const childEnv = childEnvironment(options.env ?? process.env);
     // Probed before anything else: with `isolation: required` a run that cannot isolate Bash ends
     // here (IsolationUnavailableError), before a model request or a session file.
-    const probing = isolationForRun({ mode: options.policy.isolation, rules, env: childEnv });
+    const probing = isolationForRun({
+        mode: options.policy.isolation,
+        rules,
+        env: childEnv,
+        ...(options.isolation === undefined ? {} : { detect: options.isolation })
+    });
     // The probe runs in child processes: load the model client meanwhile.
     const preparing = options.model.prepare?.();
     const isolation = await probing.catch(async (error) => {

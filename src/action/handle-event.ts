@@ -216,6 +216,14 @@ async function runPlannedTask(
   const { phase } = settings
   const { workspace, options } = dependencies.startRun(phase !== 'deliver')
   if (phase === 'deliver') resume = undefined
+  // The isolation probe (child processes that read nothing of the repository) runs while the task
+  // reads its issue or pull request; the run picks up its answer.
+  const probing =
+    phase === 'deliver'
+      ? undefined
+      : loadAgentCore().then(agent => agent.startIsolationProbe(settings, workspace, plan.task))
+  // Awaited before the agent runs; a run that ends before never awaits it.
+  probing?.catch(() => {})
   const redact = createRedactor(
     collectSecrets(process.env, [settings.anthropicApiKey, settings.githubToken])
   )
@@ -278,7 +286,8 @@ async function runPlannedTask(
             ...(resume === undefined ? {} : { resume }),
             ...(progress === undefined ? {} : { onEvent: event => progress.record(event) }),
             ...(prepared.review === undefined ? {} : { review: prepared.review }),
-            ...(prepared.readOnly === true ? { readOnly: true } : {})
+            ...(prepared.readOnly === true ? { readOnly: true } : {}),
+            ...(probing === undefined ? {} : { isolation: await probing })
           })
     const result = agentRun.result
     if (result.conclusion !== 'success') {

@@ -21,7 +21,13 @@ import { canReadPath } from '../policy/decide.js'
 import { rulesFor } from '../policy/rules.js'
 import type { RunStatus, SessionEvent } from '../session/events.js'
 import type { Policy, TaskName } from '../policy/types.js'
-import { createRedactor } from '../sandbox/redact.js'
+import { childEnvironment } from '../sandbox/child-env.js'
+import {
+  needsProbe,
+  sharedIsolationDetector,
+  type IsolationDetector
+} from '../sandbox/isolation.js'
+import { createRedactor, type Redactor } from '../sandbox/redact.js'
 import { collectSecrets } from '../sandbox/secrets.js'
 import type { Settings } from '../settings.js'
 import type { ReviewCollector } from '../tools/review-comment.js'
@@ -99,6 +105,8 @@ export interface AgentRequest {
   readOnly?: boolean
   /** Continue an earlier session (an approval or a follow-up) instead of starting fresh. */
   resume?: ResumeRequest
+  /** The isolation probe, started earlier by startIsolationProbe; default: one of its own. */
+  isolation?: IsolationDetector
 }
 
 /** One agent run, with what a caller that delivers its outcome needs beyond the result. */
@@ -127,6 +135,26 @@ export async function runAgentRequest(
   const policy = loadRunPolicy(settings, workspace)
   core.info(`claw: ${task} with ${settings.model}; policy: ${policy.source}`)
 
+  // The probe and the SDK's load go on while git takes the credentials away (tens of ms each, one
+  // after another before): neither reads the repository or the credentials, nor writes anything.
+  const isolation = request.isolation ?? sharedIsolationDetector()
+  probeFor(isolation, policy, task)
+  // The model's log lines are redacted with the credentials too, once they are known.
+  let redactLog: Redactor = createRedactor(
+    collectSecrets(process.env, [settings.anthropicApiKey, settings.githubToken])
+  )
+  // Loaded only here: a run that skips never pays for the SDK's start-up.
+  const model = lazyModelClient(async () => {
+    const { createAnthropicClient } = await import('../agent/anthropic-client.js')
+    return createAnthropicClient({
+      apiKey: settings.anthropicApiKey,
+      baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
+      log: line => core.info(redactLog(line))
+    })
+  })
+  // Awaited by runTask, which reports a failure to load.
+  model.prepare?.().catch(() => {})
+
   const credentials = await takeAwayCredentials(workspace, settings)
   try {
     // Every secret the runner handed this process, and the credentials just taken away: the
@@ -140,16 +168,8 @@ export async function runAgentRequest(
     ])
     for (const secret of secrets) core.setSecret(secret)
     const redact = createRedactor(secrets)
+    redactLog = redact
 
-    // Loaded only here: a run that skips never pays for the SDK's start-up.
-    const model = lazyModelClient(async () => {
-      const { createAnthropicClient } = await import('../agent/anthropic-client.js')
-      return createAnthropicClient({
-        apiKey: settings.anthropicApiKey,
-        baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
-        log: line => core.info(redact(line))
-      })
-    })
     const result = await runTask({
       workspace,
       task,
@@ -168,6 +188,7 @@ export async function runAgentRequest(
       event: process.env['GITHUB_EVENT_NAME'] || 'unknown',
       log: line => core.info(line),
       env: process.env,
+      isolation,
       smallHeap: true,
       ...(request.onEvent === undefined ? {} : { onEvent: request.onEvent }),
       ...(request.review === undefined ? {} : { review: request.review }),
@@ -196,6 +217,34 @@ export async function runAgentRequest(
   } finally {
     await giveBackCredentials(credentials)
   }
+}
+
+/**
+ * Starts the isolation probe for a run of `task` in `workspace` with the policy as it is now, and
+ * returns the detector to hand to runAgentRequest: the event path calls it while its GitHub
+ * requests are out. A task whose preparation changes the policy (a pull request's checkout) gets a
+ * probe for its own policy there; a policy that does not load fails the run there too.
+ */
+export function startIsolationProbe(
+  settings: Settings,
+  workspace: string,
+  task: TaskName
+): IsolationDetector {
+  const isolation = sharedIsolationDetector()
+  try {
+    probeFor(isolation, loadRunPolicy(settings, workspace), task)
+  } catch {
+    // Reported where the policy is loaded for the run.
+  }
+  return isolation
+}
+
+/** Starts the probe a run of `task` under `policy` asks for (none when its Bash is off). */
+function probeFor(isolation: IsolationDetector, policy: Policy, task: TaskName): void {
+  const rules = rulesFor(policy, task)
+  if (!needsProbe(policy.isolation, rules)) return
+  // runTask asks the same question (its child environment is made the same way) and reports.
+  isolation({ network: rules.network, env: childEnvironment(process.env) }).catch(() => {})
 }
 
 /**

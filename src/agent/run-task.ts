@@ -15,7 +15,7 @@ import { toolDefinitions, toolsFor } from '../tools/registry.js'
 import type { ReviewCollector } from '../tools/tool.js'
 import { runToolCalls } from '../tools/run-tool.js'
 import { childEnvironment } from '../sandbox/child-env.js'
-import { describeIsolation, isolationForRun } from '../sandbox/isolation.js'
+import { describeIsolation, isolationForRun, type IsolationDetector } from '../sandbox/isolation.js'
 import { createRedactor } from '../sandbox/redact.js'
 import { SessionWriter } from '../session/writer.js'
 import type { SessionEvent, WorkspaceEvent } from '../session/events.js'
@@ -47,6 +47,12 @@ export interface RunTaskOptions {
   signal?: AbortSignal
   /** The environment child processes start from (filtered to an allow-list). */
   env?: NodeJS.ProcessEnv
+  /**
+   * Answers the isolation probe (src/sandbox/isolation.ts `sharedIsolationDetector`): the action
+   * starts the probe while its GitHub requests are out and the run picks the answer up here.
+   * Default: a probe of its own.
+   */
+  isolation?: IsolationDetector
   /** Injected clock for tests. */
   now?: () => number
   /** Called with each tool call and result the session records (a progress comment follows them). */
@@ -92,7 +98,12 @@ export async function runTask(options: RunTaskOptions): Promise<RunTaskResult> {
   const childEnv = childEnvironment(options.env ?? process.env)
   // Probed before anything else: with `isolation: required` a run that cannot isolate Bash ends
   // here (IsolationUnavailableError), before a model request or a session file.
-  const probing = isolationForRun({ mode: options.policy.isolation, rules, env: childEnv })
+  const probing = isolationForRun({
+    mode: options.policy.isolation,
+    rules,
+    env: childEnv,
+    ...(options.isolation === undefined ? {} : { detect: options.isolation })
+  })
   // The probe runs in child processes: load the model client meanwhile.
   const preparing = options.model.prepare?.()
   const isolation = await probing.catch(async (error: unknown) => {

@@ -14,7 +14,7 @@
  */
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 
 /** What was removed, by file and key, in the order git listed it: enough to put it back. */
@@ -50,10 +50,11 @@ const EXTRAHEADER_KEYS = '^http\\..*\\.extraheader$'
  * with the credential still in place is not an option the caller should get silently.
  */
 export async function removePersistedCredentials(workspace: string): Promise<RemovedCredentials> {
-  const top = await repositoryTop(workspace)
+  const repository = await locateRepository(workspace)
   const saved: SavedCredentials = { entries: [] }
-  if (top !== undefined) {
-    const found = await listExtraheaders(top)
+  if (repository !== undefined) {
+    const { top } = repository
+    const found = await listExtraheaders(repository)
     try {
       for (const entry of found) {
         await git(top, ['config', '--file', entry.file, '--unset-all', entry.key])
@@ -131,24 +132,36 @@ export function credentialSecrets(saved: SavedCredentials): string[] {
   return secrets
 }
 
-/** The top of the repository `workspace` is in, or undefined when it is in none. */
-async function repositoryTop(workspace: string): Promise<string | undefined> {
+interface Repository {
+  /** The top of the work tree. */
+  top: string
+  /** The common git directory (`.git`, or the main one of a worktree). */
+  commonDir: string
+}
+
+/** Where the repository `workspace` is in lives, or undefined when it is in none. */
+async function locateRepository(workspace: string): Promise<Repository | undefined> {
+  let output: string
   try {
-    return (await git(workspace, ['rev-parse', '--show-toplevel'])).trim() || undefined
+    // One git process for both (each one is several ms of start-up on the way to the model).
+    output = await git(workspace, ['rev-parse', '--show-toplevel', '--git-common-dir'])
   } catch (error) {
     if (/not a git repository/i.test(String(error))) return undefined
     throw error
   }
+  const [top = '', commonDir = ''] = output.split('\n')
+  if (top.trim() === '') return undefined
+  // A relative git directory is relative to git's working directory: the physical one.
+  return { top: top.trim(), commonDir: resolve(realpathSync(workspace), commonDir.trim()) }
 }
 
 /**
- * Every (file, key) holding an extraheader: in the repository's local config and what it
- * includes, and in the configs of its submodules (`<git dir>/modules/<name>/config`, nested too), where older
- * versions of actions/checkout persist the header too.
+ * Every (file, key) holding an extraheader, with its values: in the repository's local config
+ * and what it includes, and in the configs of its submodules (`<git dir>/modules/<name>/config`,
+ * nested too), where older versions of actions/checkout persist the header too.
  */
-async function listExtraheaders(top: string): Promise<SavedEntry[]> {
+async function listExtraheaders({ top, commonDir }: Repository): Promise<SavedEntry[]> {
   const entries: SavedEntry[] = []
-  const commonDir = resolve(top, (await git(top, ['rev-parse', '--git-common-dir'])).trim())
   const sources = [
     ['--local'],
     ...submoduleConfigs(join(commonDir, 'modules')).map(file => ['--file', file])
@@ -172,8 +185,13 @@ async function listExtraheaders(top: string): Promise<SavedEntry[]> {
     }
     addListed(top, output, entries)
   }
-  // The values are read from each file alone: a file included twice is listed twice.
-  for (const entry of entries) entry.values = await valuesOf(entry.file, entry.key)
+  // A file included twice is listed twice: its values are then read from the file alone. A
+  // listing without a repeated (file, key, value) shows each file's values once, in order.
+  for (const entry of entries) {
+    if (new Set(entry.values).size !== entry.values.length) {
+      entry.values = await valuesOf(entry.file, entry.key)
+    }
+  }
   return entries.filter(entry => entry.values.length > 0)
 }
 
@@ -187,7 +205,7 @@ function submoduleConfigs(modules: string): string[] {
   return found.sort()
 }
 
-/** Adds the (file, key) pairs of a `git config --show-origin -z --get-regexp` listing. */
+/** Adds the (file, key, value) entries of a `git config --show-origin -z --get-regexp` listing. */
 function addListed(top: string, output: string, entries: SavedEntry[]): void {
   // -z: `file:<path>` NUL `<key>` LF `<value>` NUL, per value.
   const fields = output.split('\0')
@@ -202,8 +220,14 @@ function addListed(top: string, output: string, entries: SavedEntry[]): void {
     const file = isAbsolute(path) ? path : resolve(top, path)
     const newline = pair.indexOf('\n')
     const key = newline < 0 ? pair : pair.slice(0, newline)
-    if (entries.some(entry => entry.file === file && entry.key === key)) continue
-    entries.push({ file, key, values: [] })
+    // A key without `=` (a boolean true) is listed without a newline; `--get-all` gives it as ''.
+    const value = newline < 0 ? '' : pair.slice(newline + 1)
+    let entry = entries.find(listed => listed.file === file && listed.key === key)
+    if (entry === undefined) {
+      entry = { file, key, values: [] }
+      entries.push(entry)
+    }
+    entry.values.push(value)
   }
 }
 

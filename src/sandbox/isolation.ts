@@ -149,6 +149,41 @@ export interface RunIsolationOptions {
   env?: NodeJS.ProcessEnv
   run?: ProbeRunner
   levels?: readonly NamespaceLevel[]
+  /** Answers the probe (default: detectIsolation); a shared one may have started it already. */
+  detect?: IsolationDetector
+}
+
+/** The probe's answer for a `network` rule and an environment (its PATH says where the helpers are). */
+export type IsolationDetector = (options: {
+  network: boolean
+  env: NodeJS.ProcessEnv
+}) => Promise<Isolation>
+
+/**
+ * A detector that probes once per (network, PATH) and hands every later caller the same answer.
+ * The action starts it while its GitHub requests are out (the probe is 40 to 90 ms of child
+ * processes that read and write nothing of the repository), and the run asks it again once its
+ * policy is certain: the same question gets the probe already under way, another one (a policy
+ * the pull request's checkout changed) a probe of its own.
+ */
+export function sharedIsolationDetector(
+  options: Pick<DetectOptions, 'run' | 'levels'> = {}
+): IsolationDetector {
+  const answers = new Map<string, Promise<Isolation>>()
+  return ({ network, env }) => {
+    const key = `${network}\0${env.PATH ?? ''}`
+    let answer = answers.get(key)
+    if (answer === undefined) {
+      answer = detectIsolation({ ...options, network, env })
+      answers.set(key, answer)
+    }
+    return answer
+  }
+}
+
+/** Whether a run with this mode and these rules probes at all (see isolationForRun). */
+export function needsProbe(mode: IsolationMode, rules: Rules): boolean {
+  return mode !== 'off' && (rules.bash.allow.length > 0 || rules.bash.ask.length > 0)
 }
 
 /**
@@ -161,12 +196,14 @@ export async function isolationForRun(options: RunIsolationOptions): Promise<Iso
   if (options.mode === 'off') return noIsolation('off in the policy (isolation: off)')
   const bash = options.rules.bash
   if (bash.allow.length === 0 && bash.ask.length === 0) return noIsolation('no Bash allowed')
-  const isolation = await detectIsolation({
-    network: options.rules.network,
-    env: options.env,
-    run: options.run,
-    levels: options.levels
-  })
+  const isolation = await (options.detect
+    ? options.detect({ network: options.rules.network, env: options.env ?? process.env })
+    : detectIsolation({
+        network: options.rules.network,
+        env: options.env,
+        run: options.run,
+        levels: options.levels
+      }))
   if (options.mode !== 'required') return isolation
   if (isolation.level === 'none') {
     throw new IsolationUnavailableError(

@@ -6,7 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -160,6 +168,33 @@ describe('removePersistedCredentials', () => {
     await credentials.restore()
     expect(extraheaders(repo)).toBe(listedBefore)
     expect(readFileSync(join(repo, '.git', 'extra.config'), 'utf8')).toBe(extraBefore)
+  })
+
+  it('keeps one value per value in a file included twice, and finds the repository through a symlinked subfolder', async () => {
+    writeFileSync(
+      join(repo, '.git', 'twice.config'),
+      `[http "https://github.com/"]\n\textraheader = ${basicHeader('ghs_includedtwice')}\n`
+    )
+    git(repo, 'config', '--local', '--add', 'include.path', 'twice.config')
+    git(repo, 'config', '--local', '--add', 'include.path', 'twice.config')
+    mkdirSync(join(repo, 'src', 'deep'), { recursive: true })
+    const link = join(root, 'linked')
+    symlinkSync(join(repo, 'src', 'deep'), link)
+    const twiceBefore = readFileSync(join(repo, '.git', 'twice.config'), 'utf8')
+
+    const credentials = await removePersistedCredentials(link)
+    expect(credentials.removed).toBe(1)
+    expect(credentials.saved.entries).toEqual([
+      {
+        file: join(repo, '.git', 'twice.config'),
+        key: 'http.https://github.com/.extraheader',
+        values: [basicHeader('ghs_includedtwice')]
+      }
+    ])
+    expect(extraheaders(repo)).toBe('')
+
+    await credentials.restore()
+    expect(readFileSync(join(repo, '.git', 'twice.config'), 'utf8')).toBe(twiceBefore)
   })
 
   it('removes the header from submodule configs, as older checkout persists it there', async () => {

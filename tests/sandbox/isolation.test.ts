@@ -16,6 +16,7 @@ import {
   NO_ISOLATION,
   detectIsolation,
   isolationForRun,
+  sharedIsolationDetector,
   type Isolation,
   type NamespaceLevel
 } from '../../src/sandbox/isolation.js'
@@ -271,6 +272,37 @@ describe('isolationForRun', () => {
       env: { PATH: bin.dir }
     })
     expect(isolation.level).toBe('none')
+    await bin.remove()
+  })
+})
+
+describe('sharedIsolationDetector', () => {
+  it('probes once per network rule and PATH, and isolationForRun takes its answer', async () => {
+    const probed: string[] = []
+    const run = (argv: string[], env: NodeJS.ProcessEnv) => {
+      probed.push(`${String(env.PATH)} ${argv.includes('--net') ? 'net' : 'host'}`)
+      return Promise.resolve({ code: 1, stdout: '', stderr: 'refused' })
+    }
+    const bin = await binWithout('sudo')
+    const detect = sharedIsolationDetector({ run, levels: ['user-namespace'] })
+    const early = detect({ network: false, env: { PATH: bin.dir } })
+    const later = await isolationForRun({
+      mode: 'preferred',
+      rules: BASH_RULES,
+      env: { PATH: bin.dir },
+      detect
+    })
+    expect(later).toBe(await early)
+    expect(later.level).toBe('none')
+    expect(probed).toEqual([`${bin.dir} net`, `${bin.dir} host`])
+
+    await isolationForRun({
+      mode: 'preferred',
+      rules: { ...BASH_RULES, network: true },
+      env: { PATH: bin.dir },
+      detect
+    })
+    expect(probed).toEqual([`${bin.dir} net`, `${bin.dir} host`, `${bin.dir} host`])
     await bin.remove()
   })
 })
