@@ -2,13 +2,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9792:
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8434);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2957);
 
 
 node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache?.();
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8434:
+/***/ 2957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38,7 +38,7 @@ __webpack_async_result__();
 /* unused harmony export USAGE */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3919);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
 /**
@@ -83,7 +83,7 @@ async function dispatch(argv, io) {
                 session: { type: 'string' },
                 replay: { type: 'string' }
             }).values;
-            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(374), __nccwpck_require__.e(207), __nccwpck_require__.e(34), __nccwpck_require__.e(505), __nccwpck_require__.e(29), __nccwpck_require__.e(993)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2993));
+            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(298), __nccwpck_require__.e(841), __nccwpck_require__.e(189), __nccwpck_require__.e(915)]).then(__nccwpck_require__.bind(__nccwpck_require__, 915));
             const started = performance.now();
             const { exitCode, summary } = await runCommand(flags, {
                 env: io.env,
@@ -98,8 +98,8 @@ async function dispatch(argv, io) {
         }
         case 'policy': {
             const [sub, ...policyArgs] = rest;
-            const { policyCheck, policyExplain } = await Promise.all(/* import() */[__nccwpck_require__.e(374), __nccwpck_require__.e(207), __nccwpck_require__.e(505), __nccwpck_require__.e(29), __nccwpck_require__.e(888)]).then(__nccwpck_require__.bind(__nccwpck_require__, 888));
-            const { loadShellParser } = await Promise.all(/* import() */[__nccwpck_require__.e(374), __nccwpck_require__.e(505)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1505));
+            const { policyCheck, policyExplain } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(841), __nccwpck_require__.e(189), __nccwpck_require__.e(833)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3833));
+            const { loadShellParser } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4841));
             if (sub === 'check') {
                 const { positionals } = parse(policyArgs, {}, true);
                 if (positionals.length !== 1)
@@ -133,9 +133,9 @@ async function dispatch(argv, io) {
             if (positionals.length !== 1)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`show takes one SESSION.jsonl or ARTIFACT.zip (see claw --help)`);
             const file = positionals[0];
-            const { readSession } = await __nccwpck_require__.e(/* import() */ 874).then(__nccwpck_require__.bind(__nccwpck_require__, 5874));
-            const { isZipFile, readSessionFromZip } = await __nccwpck_require__.e(/* import() */ 483).then(__nccwpck_require__.bind(__nccwpck_require__, 4483));
-            const { renderSessionMarkdown } = await __nccwpck_require__.e(/* import() */ 153).then(__nccwpck_require__.bind(__nccwpck_require__, 153));
+            const { readSession } = await __nccwpck_require__.e(/* import() */ 949).then(__nccwpck_require__.bind(__nccwpck_require__, 949));
+            const { isZipFile, readSessionFromZip } = await __nccwpck_require__.e(/* import() */ 902).then(__nccwpck_require__.bind(__nccwpck_require__, 9902));
+            const { renderSessionMarkdown } = await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 6438));
             // A session artifact as GitHub's "download artifact" button gives it, without unzipping.
             const session = isZipFile(file) ? readSessionFromZip(file) : readSession(file);
             io.stdout(renderSessionMarkdown(session));
@@ -171,7 +171,7 @@ function emit(result, io) {
 
 /***/ }),
 
-/***/ 3919:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -258,7 +258,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 2327:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
@@ -622,6 +622,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9792);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
