@@ -4597,7 +4597,7 @@ async function findEarlierSession(settings, target, connection) {
 }
 /** src/action/run-agent-task.ts, loaded once (the agent core, policy and tools come with it). */
 function loadAgentCore() {
-    return Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(36), __webpack_require__.e(708), __webpack_require__.e(270)]).then(__webpack_require__.bind(__webpack_require__, 86270));
+    return Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(36), __webpack_require__.e(708), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 75157));
 }
 /** Runs the task of a plan that passed every check: progress comment, prepare, agent, deliver. */
 async function runPlannedTask(settings, plan, dependencies, connection, resume) {

@@ -83,7 +83,7 @@ async function dispatch(argv, io) {
                 session: { type: 'string' },
                 replay: { type: 'string' }
             }).values;
-            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(298), __nccwpck_require__.e(841), __nccwpck_require__.e(189), __nccwpck_require__.e(915)]).then(__nccwpck_require__.bind(__nccwpck_require__, 915));
+            const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(298), __nccwpck_require__.e(841), __nccwpck_require__.e(189), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4989));
             const started = performance.now();
             const { exitCode, summary } = await runCommand(flags, {
                 env: io.env,

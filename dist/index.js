@@ -34027,7 +34027,7 @@ async function run(dependencies = {}) {
             }
             // Loaded only here, as the event path loads it once its first GitHub requests are out: the
             // agent core is most of the bundle, and nothing before this point needs it.
-            const runAgentTask = dependencies.runAgentTask ?? (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(36), __nccwpck_require__.e(708), __nccwpck_require__.e(270), __nccwpck_require__.e(807)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86270))).runAgentTask;
+            const runAgentTask = dependencies.runAgentTask ?? (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(36), __nccwpck_require__.e(708), __nccwpck_require__.e(157), __nccwpck_require__.e(807)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75157))).runAgentTask;
             result = await core/* group */.Os('claw: agent', () => runAgentTask(current, workspace, options));
         }
         setResultOutputs(result);

@@ -3,7 +3,9 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import { inputObject, optionalString, requiredString } from './input.js'
 import { ToolInputError, type Tool, type ToolContext, type ToolResult } from './tool.js'
-import { MAX_FILES_WALKED, walkFiles, type WalkStats } from './walk.js'
+import { readAhead } from './search/read-ahead.js'
+import { globSource } from './search/sources.js'
+import { MAX_FILES_WALKED, type WalkStats, type WalkedFile } from './walk.js'
 import { isInside, resolveInWorkspace, toPosix } from './workspace.js'
 
 export const MAX_GLOB_RESULTS = 100
@@ -86,20 +88,33 @@ async function glob(input: GlobInput, context: ToolContext): Promise<ToolResult>
   }
 
   const stats: WalkStats = { filesWalked: 0, capped: false }
-  const found: { relative: string; mtime: number }[] = []
-  for await (const file of walkFiles(
-    { workspace: context.workspace, start, signal: context.signal },
-    stats
-  )) {
-    const fromBase = toPosix(path.relative(base.absolute, file.absolute))
-    if (!matches(fromBase) || !context.canRead(file.relative)) continue
-    let mtime: number
-    try {
-      mtime = (await stat(file.absolute)).mtimeMs
-    } catch {
-      continue // removed while walking
+  const fromBase = (relative: string): string =>
+    toPosix(path.relative(base.absolute, path.join(context.workspace, relative)))
+  const source = await globSource(
+    context,
+    start,
+    stats,
+    relative => matches(fromBase(relative)) && context.canRead(relative)
+  )
+  const wanted = async function* (): AsyncGenerator<WalkedFile> {
+    for await (const file of source.files) {
+      const fromBase = toPosix(path.relative(base.absolute, file.absolute))
+      if (matches(fromBase) && context.canRead(file.relative)) yield file
     }
-    found.push({ relative: file.relative, mtime })
+  }
+  const found: { relative: string; mtime: number }[] = []
+  const modified = async (file: WalkedFile): Promise<number | undefined> => {
+    if (file.mtimeMs !== undefined) return file.mtimeMs // a lister's candidate, checked on disk
+    try {
+      return (await stat(file.absolute)).mtimeMs
+    } catch {
+      return undefined // removed while walking
+    }
+  }
+  for await (const [file, mtime] of readAhead(wanted(), 16, async file => {
+    return [file, await modified(file)] as const
+  })) {
+    if (mtime !== undefined) found.push({ relative: file.relative, mtime })
   }
 
   found.sort((a, b) => b.mtime - a.mtime || (a.relative < b.relative ? -1 : 1))
