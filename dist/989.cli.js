@@ -2445,6 +2445,28 @@ async function globCandidates(backend, scope, search) {
 class ListerFailedError extends Error {
 }
 /**
+ * `git grep` listing (NUL-separated) the files that hold one of the literals, tracked files only
+ * unless `untracked`; never a text conversion or a submodule, never outside the repository.
+ */
+function gitGrepArguments(literals, untracked, pathspecs) {
+    return [
+        ...GIT_SAFE_CONFIG,
+        '-c',
+        'grep.fallbackToNoIndex=false',
+        'grep',
+        '--files-with-matches',
+        '-z',
+        ...(untracked ? ['--untracked'] : []),
+        '--no-textconv',
+        '--fixed-strings',
+        '--no-recurse-submodules',
+        ...(literals.ignoreCase ? ['--ignore-case'] : []),
+        ...literals.literals.flatMap(literal => ['-e', literal]),
+        '--',
+        ...pathspecs
+    ];
+}
+/**
  * Files below `scope` that Grep must read, in walk order: at least those containing one of the
  * required literals. Files over the size cap are never read, so the listers may leave them out.
  * Undefined when the lister failed or the tree is near the walk's file cap. git's candidates
@@ -2493,23 +2515,11 @@ async function grepCandidates(backend, scope, required, search, extensions) {
     // (`git grep --untracked` would walk them again), and are few in a work tree.
     // Past this many, the exclusions would make git's command line too long.
     const excluded = large.length <= MAX_EXCLUDED ? large : [];
-    const grep = startLister('git', [
-        ...GIT_SAFE_CONFIG,
-        '-c',
-        'grep.fallbackToNoIndex=false',
-        'grep',
-        '--files-with-matches',
-        '-z',
-        '--no-textconv',
-        '--fixed-strings',
-        '--no-recurse-submodules',
-        ...(literals.ignoreCase ? ['--ignore-case'] : []),
-        ...literals.literals.flatMap(literal => ['-e', literal]),
-        '--',
+    const grep = startLister('git', gitGrepArguments(literals, false, [
         ...gitScope(scope, extensions),
         // Files the index saw over the size cap are not read by Grep: git need not read them.
         ...excluded.map(file => `:(top,exclude,literal)${file}`)
-    ], search);
+    ]), search);
     if (grep === undefined)
         return undefined;
     const untracked = await untrackedListing;
@@ -2521,22 +2531,7 @@ async function grepCandidates(backend, scope, required, search, extensions) {
     if (untracked.length > MAX_UNTRACKED_READ) {
         // Many untracked files (a tree never committed): git searches them too, in one more pass.
         grep.stop();
-        const all = await runLister('git', [
-            ...GIT_SAFE_CONFIG,
-            '-c',
-            'grep.fallbackToNoIndex=false',
-            'grep',
-            '--files-with-matches',
-            '-z',
-            '--untracked',
-            '--no-textconv',
-            '--fixed-strings',
-            '--no-recurse-submodules',
-            ...(literals.ignoreCase ? ['--ignore-case'] : []),
-            ...literals.literals.flatMap(literal => ['-e', literal]),
-            '--',
-            scopeArgument(scope)
-        ], search);
+        const all = await runLister('git', gitGrepArguments(literals, true, [scopeArgument(scope)]), search);
         if (all === undefined || (all.code !== 0 && all.code !== 1))
             return undefined;
         return walkOrder(splitPaths(all.stdout));

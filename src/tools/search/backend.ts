@@ -422,6 +422,33 @@ export async function globCandidates(
 export class ListerFailedError extends Error {}
 
 /**
+ * `git grep` listing (NUL-separated) the files that hold one of the literals, tracked files only
+ * unless `untracked`; never a text conversion or a submodule, never outside the repository.
+ */
+function gitGrepArguments(
+  literals: RequiredLiterals,
+  untracked: boolean,
+  pathspecs: readonly string[]
+): string[] {
+  return [
+    ...GIT_SAFE_CONFIG,
+    '-c',
+    'grep.fallbackToNoIndex=false',
+    'grep',
+    '--files-with-matches',
+    '-z',
+    ...(untracked ? ['--untracked'] : []),
+    '--no-textconv',
+    '--fixed-strings',
+    '--no-recurse-submodules',
+    ...(literals.ignoreCase ? ['--ignore-case'] : []),
+    ...literals.literals.flatMap(literal => ['-e', literal]),
+    '--',
+    ...pathspecs
+  ]
+}
+
+/**
  * Files below `scope` that Grep must read, in walk order: at least those containing one of the
  * required literals. Files over the size cap are never read, so the listers may leave them out.
  * Undefined when the lister failed or the tree is near the walk's file cap. git's candidates
@@ -478,23 +505,11 @@ export async function grepCandidates(
   const excluded = large.length <= MAX_EXCLUDED ? large : []
   const grep = startLister(
     'git',
-    [
-      ...GIT_SAFE_CONFIG,
-      '-c',
-      'grep.fallbackToNoIndex=false',
-      'grep',
-      '--files-with-matches',
-      '-z',
-      '--no-textconv',
-      '--fixed-strings',
-      '--no-recurse-submodules',
-      ...(literals.ignoreCase ? ['--ignore-case'] : []),
-      ...literals.literals.flatMap(literal => ['-e', literal]),
-      '--',
+    gitGrepArguments(literals, false, [
       ...gitScope(scope, extensions),
       // Files the index saw over the size cap are not read by Grep: git need not read them.
       ...excluded.map(file => `:(top,exclude,literal)${file}`)
-    ],
+    ]),
     search
   )
   if (grep === undefined) return undefined
@@ -509,22 +524,7 @@ export async function grepCandidates(
     grep.stop()
     const all = await runLister(
       'git',
-      [
-        ...GIT_SAFE_CONFIG,
-        '-c',
-        'grep.fallbackToNoIndex=false',
-        'grep',
-        '--files-with-matches',
-        '-z',
-        '--untracked',
-        '--no-textconv',
-        '--fixed-strings',
-        '--no-recurse-submodules',
-        ...(literals.ignoreCase ? ['--ignore-case'] : []),
-        ...literals.literals.flatMap(literal => ['-e', literal]),
-        '--',
-        scopeArgument(scope)
-      ],
+      gitGrepArguments(literals, true, [scopeArgument(scope)]),
       search
     )
     if (all === undefined || (all.code !== 0 && all.code !== 1)) return undefined
