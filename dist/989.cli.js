@@ -2839,14 +2839,15 @@ async function glob(input, context) {
         return { content: 'No files found.' };
     }
     const stats = { filesWalked: 0, capped: false };
-    const fromBase = (relative) => toPosix(external_node_path_default().relative(base.absolute, external_node_path_default().join(context.workspace, relative)));
-    const source = await globSource(context, start, stats, relative => matches(fromBase(relative)) && context.canRead(relative));
-    const wanted = async function* () {
-        for await (const file of source.files) {
-            const fromBase = toPosix(external_node_path_default().relative(base.absolute, file.absolute));
-            if (matches(fromBase) && context.canRead(file.relative))
+    // A file Glob answers with: its path from the base matches, and the read policy allows it. A
+    // lister's candidates are sifted by it before they are checked on disk; the walk's, after.
+    const wanted = (relative) => matches(toPosix(external_node_path_default().relative(base.absolute, external_node_path_default().join(context.workspace, relative)))) &&
+        context.canRead(relative);
+    const source = await globSource(context, start, stats, wanted);
+    const files = async function* () {
+        for await (const file of source.files)
+            if (wanted(file.relative))
                 yield file;
-        }
     };
     const found = [];
     const modified = async (file) => {
@@ -2859,7 +2860,7 @@ async function glob(input, context) {
             return undefined; // removed while walking
         }
     };
-    for await (const [file, mtime] of readAhead(wanted(), 16, async (file) => {
+    for await (const [file, mtime] of readAhead(files(), 16, async (file) => {
         return [file, await modified(file)];
     })) {
         if (mtime !== undefined)
@@ -3156,7 +3157,8 @@ async function grep(input, context) {
             if (mode !== 'content' && input.multiline !== true && required !== undefined) {
                 // Paths and counts need no line list: only lines holding a required literal are tested,
                 // and a path needs only its first match.
-                const count = countMatchingLines(bytes, regex, required, mode === 'files_with_matches');
+                const first = mode === 'files_with_matches';
+                const count = countMatchingLines(bytes, regex, required, needles, first);
                 if (count > 0)
                     matchedFiles.push({ relative: file.relative, mtime, count });
                 continue;
@@ -3293,13 +3295,13 @@ const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
  * How many lines of a file match (at most 1 with `first`), one line at a time as matchLines
  * does, but testing only the lines that hold a required literal: no other line can match.
  * Literals are found in the bytes (ASCII: a line decoded alone decodes as it does in the whole
- * text, `\n` ending any UTF-8 sequence).
+ * text, `\n` ending any UTF-8 sequence): `needles`, the literals as bytes, when the pattern is
+ * case-sensitive; made once per call by the caller, not per file.
  */
-function countMatchingLines(bytes, regex, required, first) {
+function countMatchingLines(bytes, regex, required, needles, first) {
     const test = (line) => regex.test(line.endsWith('\r') ? line.slice(0, -1) : line);
     let count = 0;
-    if (!required.ignoreCase) {
-        const needles = required.literals.map(literal => Buffer.from(literal, 'latin1'));
+    if (needles !== undefined) {
         // Each needle's next place, looked for again only once passed: no rescans of the file.
         const next = needles.map(() => -2);
         let from = 0;

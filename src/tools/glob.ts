@@ -88,19 +88,14 @@ async function glob(input: GlobInput, context: ToolContext): Promise<ToolResult>
   }
 
   const stats: WalkStats = { filesWalked: 0, capped: false }
-  const fromBase = (relative: string): string =>
-    toPosix(path.relative(base.absolute, path.join(context.workspace, relative)))
-  const source = await globSource(
-    context,
-    start,
-    stats,
-    relative => matches(fromBase(relative)) && context.canRead(relative)
-  )
-  const wanted = async function* (): AsyncGenerator<WalkedFile> {
-    for await (const file of source.files) {
-      const fromBase = toPosix(path.relative(base.absolute, file.absolute))
-      if (matches(fromBase) && context.canRead(file.relative)) yield file
-    }
+  // A file Glob answers with: its path from the base matches, and the read policy allows it. A
+  // lister's candidates are sifted by it before they are checked on disk; the walk's, after.
+  const wanted = (relative: string): boolean =>
+    matches(toPosix(path.relative(base.absolute, path.join(context.workspace, relative)))) &&
+    context.canRead(relative)
+  const source = await globSource(context, start, stats, wanted)
+  const files = async function* (): AsyncGenerator<WalkedFile> {
+    for await (const file of source.files) if (wanted(file.relative)) yield file
   }
   const found: { relative: string; mtime: number }[] = []
   const modified = async (file: WalkedFile): Promise<number | undefined> => {
@@ -111,7 +106,7 @@ async function glob(input: GlobInput, context: ToolContext): Promise<ToolResult>
       return undefined // removed while walking
     }
   }
-  for await (const [file, mtime] of readAhead(wanted(), 16, async file => {
+  for await (const [file, mtime] of readAhead(files(), 16, async file => {
     return [file, await modified(file)] as const
   })) {
     if (mtime !== undefined) found.push({ relative: file.relative, mtime })

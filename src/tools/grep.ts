@@ -321,7 +321,8 @@ async function grep(input: GrepInput, context: ToolContext): Promise<ToolResult>
       if (mode !== 'content' && input.multiline !== true && required !== undefined) {
         // Paths and counts need no line list: only lines holding a required literal are tested,
         // and a path needs only its first match.
-        const count = countMatchingLines(bytes, regex, required, mode === 'files_with_matches')
+        const first = mode === 'files_with_matches'
+        const count = countMatchingLines(bytes, regex, required, needles, first)
         if (count > 0) matchedFiles.push({ relative: file.relative, mtime, count })
         continue
       }
@@ -460,18 +461,19 @@ const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/g
  * How many lines of a file match (at most 1 with `first`), one line at a time as matchLines
  * does, but testing only the lines that hold a required literal: no other line can match.
  * Literals are found in the bytes (ASCII: a line decoded alone decodes as it does in the whole
- * text, `\n` ending any UTF-8 sequence).
+ * text, `\n` ending any UTF-8 sequence): `needles`, the literals as bytes, when the pattern is
+ * case-sensitive; made once per call by the caller, not per file.
  */
 function countMatchingLines(
   bytes: Buffer,
   regex: RegExp,
   required: RequiredLiterals,
+  needles: readonly Buffer[] | undefined,
   first: boolean
 ): number {
   const test = (line: string): boolean => regex.test(line.endsWith('\r') ? line.slice(0, -1) : line)
   let count = 0
-  if (!required.ignoreCase) {
-    const needles = required.literals.map(literal => Buffer.from(literal, 'latin1'))
+  if (needles !== undefined) {
     // Each needle's next place, looked for again only once passed: no rescans of the file.
     const next = needles.map(() => -2)
     let from = 0
